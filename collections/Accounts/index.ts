@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { isLoggedIn } from '../../access/isLoggedIn'
+
+/** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
+export const Accounts: CollectionConfig = {
+  slug: 'accounts',
+  labels: {
+    singular: { vi: 'Tài khoản', en: 'Account' },
+    plural: { vi: 'Tài khoản', en: 'Accounts' },
+  },
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+  },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'displayName', 'roles', 'unit'],
+    group: { vi: 'Hệ thống', en: 'System' },
+  },
+  access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  fields: [
+    { name: 'displayName', type: 'text', label: { vi: 'Tên hiển thị', en: 'Display name' } },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['staff'],
+      label: { vi: 'Vai trò', en: 'Roles' },
+      options: [
+        { value: 'staff', label: { vi: 'Cán bộ (hồ sơ của mình)', en: 'Staff (own record)' } },
+        { value: 'unit-hr', label: { vi: 'Cán bộ tổ chức đơn vị', en: 'Unit HR officer' } },
+        { value: 'unit-head', label: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' } },
+        { value: 'ministry-hr', label: { vi: 'Vụ Tổ chức cán bộ (toàn Bộ)', en: 'Ministry HR' } },
+        { value: 'auditor', label: { vi: 'Kiểm tra, giám sát', en: 'Auditor' } },
+        { value: 'sysadmin', label: { vi: 'Quản trị hệ thống', en: 'System administrator' } },
+      ],
+    },
+    { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
+    { name: 'unit', type: 'relationship', relationTo: 'units', label: { vi: 'Đơn vị phụ trách', en: 'Unit in charge' } },
+  ],
+}

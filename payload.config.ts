@@ -1,0 +1,51 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { vi } from '@payloadcms/translations/languages/vi'
+import { buildConfig } from 'payload'
+
+import { Accounts } from './collections/Accounts/index'
+import { Staff } from './collections/Staff/index'
+import { Units } from './collections/Units/index'
+import { emailTransport } from './src/mail/transport'
+import { payloadSecret } from './src/server/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.PUBLIC_URL ?? '',
+  secret: payloadSecret(),
+  admin: {
+    user: 'accounts',
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
+    meta: { titleSuffix: ' — hoso' },
+    dateFormat: 'dd/MM/yyyy',
+  },
+  collections: [Units, Staff, Accounts],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
+    // Schema changes go through reviewed files in migrations/, never `push` (also not in dev: one path only).
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  email: nodemailerAdapter(emailTransport()),
+  i18n: {
+    supportedLanguages: { vi, en },
+    fallbackLanguage: 'vi',
+  },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+  },
+  telemetry: false,
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+})

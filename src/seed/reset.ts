@@ -1,0 +1,10 @@
+import type { Payload } from 'payload'
+
+import { applyMigrations } from '../server/migrations'
+
+/** Drops every table and re-applies the migrations: an empty database with the current schema. */
+export async function resetDatabase(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+  await pool.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')
+  await applyMigrations(payload)
+}

@@ -1,0 +1,109 @@
+import http from 'node:http'
+import type { Socket } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import express from 'express'
+import next from 'next'
+import type { Payload } from 'payload'
+import { pinoHttp } from 'pino-http'
+
+import { healthRoutes, type HealthState } from './health'
+import { logger } from './logger'
+import { securityHeaders } from './securityHeaders'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface RunningServer {
+  port: number
+  url: string
+  state: HealthState
+  /** Stop accepting, let in-flight requests finish (up to `timeoutMs`), then close every socket. */
+  close(timeoutMs: number): Promise<void>
+}
+
+export interface ServerOptions {
+  payload: Payload
+  port: number
+  host: string
+  dev: boolean
+  /** Extra routes mounted before Next's catch-all (tests use this for a deliberately slow route). */
+  extraRoutes?: (app: express.Express) => void
+}
+
+export async function startHttpServer(options: ServerOptions): Promise<RunningServer> {
+  const { payload, dev } = options
+  const nextApp = next({ dev, dir: root, hostname: options.host, port: options.port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const state: HealthState = { shuttingDown: false }
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID()
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/_next/') === true },
+    }),
+  )
+  app.use(securityHeaders(dev))
+  app.use(healthRoutes(payload, state))
+  options.extraRoutes?.(app)
+  // Everything else — admin, REST, GraphQL, our Next routes — is Next's (Express 5: no '*' path).
+  app.use((req, res) => handle(req, res))
+
+  const server = http.createServer(app)
+  const sockets = new Set<Socket>()
+  const busy = new WeakMap<Socket, number>()
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    busy.set(socket, 0)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  server.on('request', (req, res) => {
+    const socket = req.socket
+    busy.set(socket, (busy.get(socket) ?? 0) + 1)
+    res.on('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host
+
+  return {
+    port,
+    url: `http://${displayHost}:${port}`,
+    state,
+    async close(timeoutMs) {
+      state.shuttingDown = true
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive sockets would hold close() open; in-flight ones get to finish.
+      for (const s of sockets) if (!busy.get(s)) s.destroy()
+      server.on('request', (_req, res) => res.setHeader('Connection', 'close'))
+      const timer = setTimeout(() => {
+        logger.warn({ open: sockets.size }, 'drain timeout reached; closing remaining connections')
+        for (const s of sockets) s.destroy()
+      }, timeoutMs)
+      timer.unref()
+      // Idle sockets that finish their request while draining are closed as soon as they go idle.
+      const sweeper = setInterval(() => {
+        for (const s of sockets) if (!busy.get(s)) s.destroy()
+      }, 50)
+      sweeper.unref()
+      await closed
+      clearTimeout(timer)
+      clearInterval(sweeper)
+      await nextApp.close().catch(() => {})
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import { getPayload, type Payload } from 'payload'
+
+import { guardPoolErrors, resolveDatabase, type ResolvedDatabase } from './database'
+import { logger } from './logger'
+import { applyMigrations } from './migrations'
+
+export interface Booted {
+  payload: Payload
+  database: ResolvedDatabase
+  /** Closes Payload's pool and stops an embedded PostgreSQL. */
+  shutdown(): Promise<void>
+}
+
+/** Database (external or embedded) → Payload → migrations. Used by the server and the CLI commands. */
+export async function boot(): Promise<Booted> {
+  const database = await resolveDatabase()
+  try {
+    // Imported only now: payload.config reads DATABASE_URL when it is evaluated.
+    const { default: config } = await import('../../payload.config')
+    const payload = await getPayload({ config })
+    guardPoolErrors(payload.db)
+    await applyMigrations(payload)
+    return {
+      payload,
+      database,
+      async shutdown() {
+        // db-postgres keeps one pool client checked out, so pool.end() would hang: destroy without awaiting it.
+        void payload.destroy().catch(() => {})
+        await new Promise((r) => setTimeout(r, 100))
+        if (database.embedded) await database.embedded.stop()
+      },
+    }
+  } catch (err) {
+    logger.error({ err }, 'start-up failed')
+    if (database.embedded) await database.embedded.stop().catch(() => {})
+    throw err
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * hoso server: database → Payload → migrations → demo data (when empty) → Express + Next.
+ * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the pool, stop embedded PostgreSQL.
+ */
+import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
+import { startHttpServer } from './app'
+import { boot } from './boot'
+import { logger } from './logger'
+
+const dev = process.env.NODE_ENV !== 'production'
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0')
+const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000)
+
+async function main(): Promise<void> {
+  const t0 = Date.now()
+  const booted = await boot()
+  const { payload } = booted
+
+  const seedStaff = Number(process.env.SEED_STAFF ?? 300)
+  if (demoDataAllowed() && process.env.HOSO_SEED !== 'false' && (await databaseIsEmpty(payload))) {
+    logger.info({ staff: seedStaff }, 'empty database: seeding demo data')
+    const result = await seedDemoData(payload, { staff: seedStaff })
+    logger.info(result, 'demo data seeded')
+  }
+
+  const extraRoutes =
+    process.env.HOSO_TEST_ROUTES === '1'
+      ? (await import('./testRoutes')).testRoutes
+      : undefined
+  const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
+  logger.info({ url: server.url, ms: Date.now() - t0, mode: dev ? 'development' : 'production' }, 'hoso is ready')
+  if (demoDataAllowed()) {
+    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.description}`).join('\n')
+    process.stdout.write(
+      `\n  hoso đang chạy tại / is running at ${server.url}/admin\n` +
+        `  Tài khoản mẫu / Demo logins (mật khẩu / password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword()}):\n${lines}\n\n`,
+    )
+  } else {
+    process.stdout.write(`\n  hoso is running at ${server.url}/admin\n\n`)
+  }
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: draining requests')
+    const hardExit = setTimeout(() => {
+      logger.error('shutdown took too long; exiting')
+      process.exit(1)
+    }, drainMs + 15_000)
+    hardExit.unref()
+    try {
+      await server.close(drainMs)
+      await booted.shutdown()
+      logger.info('shutdown complete')
+      process.exit(0)
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'hoso failed to start')
+  process.exit(1)
+})

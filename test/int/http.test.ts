@@ -1,0 +1,85 @@
+import type { Payload } from 'payload'
+
+import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { startTestServer, type TestServer } from '../helpers/server'
+
+let payload: Payload
+let server: TestServer
+
+beforeAll(async () => {
+  const started = await startTestPayload()
+  payload = started.payload
+  const unit = await payload.create({ collection: 'units', data: { code: 'BNV', name: 'Bộ Nội vụ', type: 'ministry' } })
+  await payload.create({
+    collection: 'staff',
+    data: { staffCode: 'T-1', fullName: 'Nguyễn Thị Hường', gender: 'female', birthDate: '1985-03-15T00:00:00.000Z', employmentType: 'civil-servant', unit: unit.id },
+  })
+  await payload.create({
+    collection: 'accounts',
+    data: { email: 'admin@test.local', password: 'mat-khau-thu-nghiem-2026', roles: ['sysadmin'] },
+  })
+  server = await startTestServer({ DATABASE_URL: started.databaseUrl })
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await stopTestPayload(payload)
+})
+
+test('GET /healthz answers while the process is alive', async () => {
+  const res = await fetch(`${server.url}/healthz`)
+  expect(res.status).toBe(200)
+  expect(await res.json()).toMatchObject({ status: 'ok' })
+})
+
+test('GET /readyz reports the database and current migrations', async () => {
+  const res = await fetch(`${server.url}/readyz`)
+  expect(res.status).toBe(200)
+  expect(await res.json()).toMatchObject({ status: 'ready', database: { status: 'ok' }, migrations: 'current' })
+})
+
+test('responses carry security headers and a request id', async () => {
+  const res = await fetch(`${server.url}/healthz`)
+  expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(res.headers.get('x-powered-by')).toBeNull()
+  expect(res.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/)
+})
+
+test('the admin login page is in Vietnamese by default and English on request', async () => {
+  const vi = await (await fetch(`${server.url}/admin/login`)).text()
+  expect(vi).toMatch(/<html[^>]*lang="vi"/)
+  expect(vi).toContain('Đăng nhập')
+  const en = await (await fetch(`${server.url}/admin/login`, { headers: { 'Accept-Language': 'en' } })).text()
+  expect(en).toMatch(/<html[^>]*lang="en"/)
+  expect(en).toContain('Login')
+})
+
+test('an account logs in over REST and lists units and staff; anonymous requests see nothing', async () => {
+  const anonymous = await fetch(`${server.url}/api/staff`)
+  expect(anonymous.status).toBe(403)
+
+  const login = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@test.local', password: 'mat-khau-thu-nghiem-2026' }),
+  })
+  expect(login.status).toBe(200)
+  const { token } = (await login.json()) as { token: string }
+  const staff = await fetch(`${server.url}/api/staff?depth=1`, { headers: { Authorization: `JWT ${token}` } })
+  expect(staff.status).toBe(200)
+  const body = (await staff.json()) as { totalDocs: number; docs: Array<{ fullName: string; unit: { name: string } }> }
+  expect(body.totalDocs).toBe(1)
+  expect(body.docs[0]).toMatchObject({ fullName: 'Nguyễn Thị Hường', unit: { name: 'Bộ Nội vụ' } })
+})
+
+test('a wrong password is refused with a Vietnamese message', async () => {
+  const res = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@test.local', password: 'sai-mat-khau' }),
+  })
+  expect(res.status).toBe(401)
+  const body = (await res.json()) as { errors: Array<{ message: string }> }
+  expect(body.errors[0]!.message).toMatch(/không đúng|không chính xác/i)
+})
