@@ -29,6 +29,13 @@ export default {
       globalSetup: '<rootDir>/test/helpers/globalSetup.mjs',
       globalTeardown: '<rootDir>/test/helpers/globalTeardown.mjs',
     },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/globalSetup.mjs',
+      globalTeardown: '<rootDir>/test/helpers/globalTeardown.mjs',
+    },
   ],
   testTimeout: 120_000,
 }

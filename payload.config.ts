@@ -27,11 +27,20 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' — hoso' },
     dateFormat: 'dd/MM/yyyy',
+    // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
+    avatar: 'default',
   },
   collections: [Units, Staff, Accounts],
   editor: lexicalEditor(),
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 20) },
+    pool: {
+      // Read when the pool is created, not when this file is evaluated: the server may start an
+      // embedded PostgreSQL (and set DATABASE_URL) after importing this config.
+      get connectionString() {
+        return process.env.DATABASE_URL
+      },
+      max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+    },
     // Schema changes go through reviewed files in migrations/, never `push` (also not in dev: one path only).
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),

@@ -9,9 +9,11 @@ export const Units: CollectionConfig = {
     singular: { vi: 'Đơn vị', en: 'Unit' },
     plural: { vi: 'Đơn vị', en: 'Units' },
   },
+  defaultSort: 'sortOrder',
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['code', 'name', 'type', 'parent'],
+    pagination: { defaultLimit: 25 },
     group: { vi: 'Tổ chức', en: 'Organisation' },
   },
   access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },

@@ -5,43 +5,46 @@
 import { parseArgs } from 'node:util'
 
 import { boot } from '../server/boot'
+import { runCli } from '../server/cli/run'
 import { databaseIsEmpty, seedDemoData } from './seed'
 import { resetDatabase } from './reset'
 
-const { values } = parseArgs({
-  options: {
-    staff: { type: 'string', default: '300' },
-    reset: { type: 'boolean', default: false },
-    seed: { type: 'string' },
-  },
-})
-const staff = Number(values.staff)
-if (!Number.isInteger(staff) || staff < 0) {
-  console.error(`--staff phải là số nguyên không âm / --staff must be a non-negative integer (got "${values.staff}")`)
-  process.exit(2)
-}
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      staff: { type: 'string', default: '300' },
+      reset: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+    },
+  })
+  const staff = Number(values.staff)
+  if (!Number.isInteger(staff) || staff < 0) {
+    console.error(`--staff phải là số nguyên không âm / --staff must be a non-negative integer (got "${values.staff}")`)
+    return 2
+  }
 
-const booted = await boot()
-let code = 0
-try {
-  if (values.reset) {
-    await resetDatabase(booted.payload)
-  } else if (!(await databaseIsEmpty(booted.payload))) {
-    console.error('Cơ sở dữ liệu đã có dữ liệu; dùng --reset để xoá và nạp lại / The database is not empty; use --reset to wipe and reseed')
+  const booted = await boot()
+  let code = 0
+  try {
+    if (values.reset) {
+      await resetDatabase(booted.payload)
+    } else if (!(await databaseIsEmpty(booted.payload))) {
+      console.error('Cơ sở dữ liệu đã có dữ liệu; dùng --reset để xoá và nạp lại / The database is not empty; use --reset to wipe and reseed')
+      code = 1
+    }
+    if (code === 0) {
+      const t0 = Date.now()
+      const result = await seedDemoData(booted.payload, {
+        staff,
+        seed: values.seed ? Number(values.seed) : undefined,
+        log: (m) => console.log(m),
+      })
+      console.log(`seeded ${result.units} units, ${result.staff} staff, ${result.accounts} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err)
     code = 1
   }
-  if (code === 0) {
-    const t0 = Date.now()
-    const result = await seedDemoData(booted.payload, {
-      staff,
-      seed: values.seed ? Number(values.seed) : undefined,
-      log: (m) => console.log(m),
-    })
-    console.log(`seeded ${result.units} units, ${result.staff} staff, ${result.accounts} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-  }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err)
-  code = 1
-}
-await booted.shutdown()
-process.exit(code)
+  await booted.shutdown()
+  return code
+})

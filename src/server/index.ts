@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemo
 import { startHttpServer } from './app'
 import { boot } from './boot'
 import { logger } from './logger'
+import { testRoutes } from './testRoutes'
 
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -24,10 +25,7 @@ async function main(): Promise<void> {
     logger.info(result, 'demo data seeded')
   }
 
-  const extraRoutes =
-    process.env.HOSO_TEST_ROUTES === '1'
-      ? (await import('./testRoutes')).testRoutes
-      : undefined
+  const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
   const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
   logger.info({ url: server.url, ms: Date.now() - t0, mode: dev ? 'development' : 'production' }, 'hoso is ready')
   if (demoDataAllowed()) {

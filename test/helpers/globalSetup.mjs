@@ -35,11 +35,14 @@ export default async function globalSetup() {
   await client.end()
   const templateUrl = withDatabase(adminUrl, template)
 
-  const migrate = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/migrate.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: templateUrl, PAYLOAD_SECRET: 'test-migrations', LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
-    encoding: 'utf8',
-  })
+  const runMigrate = () =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/migrate.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: templateUrl, PAYLOAD_SECRET: 'test-migrations', LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    })
+  const migrate = runMigrate()
   if (migrate.status !== 0) {
     throw new Error(`migrations failed on the test template database (exit ${migrate.status}, signal ${migrate.signal}):\n${migrate.stdout}\n${migrate.stderr}\n${migrate.error ?? ""}`)
   }

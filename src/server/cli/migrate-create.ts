@@ -3,13 +3,15 @@
  * database), then write a new migration for what the collections changed since. Review it before commit.
  */
 import { boot } from '../boot'
+import { runCli } from './run'
 
-const name = process.argv[2]
-if (!name) {
-  console.error('usage: npm run migrate:create -- NAME')
-  process.exit(2)
-}
-const booted = await boot()
-await booted.payload.db.createMigration({ migrationName: name, payload: booted.payload, forceAcceptWarning: true })
-await booted.shutdown()
-process.exit(0)
+runCli(async () => {
+  const name = process.argv[2]
+  if (!name) {
+    console.error('usage: npm run migrate:create -- NAME')
+    return 2
+  }
+  const booted = await boot()
+  await booted.payload.db.createMigration({ migrationName: name, payload: booted.payload, forceAcceptWarning: true })
+  await booted.shutdown()
+})

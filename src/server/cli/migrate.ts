@@ -1,6 +1,8 @@
 /** `npm run migrate`: apply pending migrations to DATABASE_URL (or the embedded database) and exit. */
 import { boot } from '../boot'
+import { runCli } from './run'
 
-const booted = await boot()
-await booted.shutdown()
-process.exit(0)
+runCli(async () => {
+  const booted = await boot()
+  await booted.shutdown()
+})

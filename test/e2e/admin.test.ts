@@ -1,0 +1,44 @@
+/** A person opens the admin in Chromium: Vietnamese login page, signs in, sees the units and staff lists. */
+import type { Browser, Page } from 'playwright-core'
+
+import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
+import { createTestDatabase } from '../helpers/db'
+import { startTestServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  const databaseUrl = await createTestDatabase()
+  server = await startTestServer({ DATABASE_URL: databaseUrl, HOSO_SEED: 'true', HOSO_ALLOW_DEMO: 'true', SEED_STAFF: '40' })
+  browser = await launchBrowser()
+  page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+test('the login page is in Vietnamese', async () => {
+  await page.goto(`${server.url}/admin/login`)
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor()
+  expect(await page.locator('html').getAttribute('lang')).toBe('vi')
+  await screenshot(page, 'admin-01-login')
+})
+
+test('the demo administrator signs in and sees the unit tree and the staff list', async () => {
+  await adminLogin(page, server.url, 'admin@hoso.local', 'hoso-demo-2026')
+  await screenshot(page, 'admin-02-dashboard')
+
+  await page.goto(`${server.url}/admin/collections/units`)
+  await page.getByText('Vụ Công chức – Viên chức').first().waitFor()
+  await screenshot(page, 'admin-03-units')
+
+  await page.goto(`${server.url}/admin/collections/staff`)
+  await page.getByRole('heading', { name: 'Hồ sơ cán bộ' }).first().waitFor()
+  await page.getByPlaceholder(/Tìm/).fill('Nguyễn Thị Hường')
+  await page.getByText('Nguyễn Thị Hường').first().waitFor()
+  await screenshot(page, 'admin-04-staff')
+})
