@@ -9,6 +9,10 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 
 import { Accounts } from './collections/Accounts/index'
+import { Codes } from './collections/Codes/index'
+import { HISTORY_COLLECTIONS } from './collections/Histories/index'
+import { Photos } from './collections/Photos/index'
+import { Ranks } from './collections/Ranks/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
 import { emailTransport } from './src/mail/transport'
@@ -30,7 +34,7 @@ export default buildConfig({
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
   },
-  collections: [Units, Staff, Accounts],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

@@ -1,9 +1,21 @@
 import * as migration_20261125_180154_initial from './20261125_180154_initial';
+import * as migration_20261125_185040_record_model from './20261125_185040_record_model';
+import * as migration_20261125_185500_search_and_unit_tree from './20261125_185500_search_and_unit_tree';
 
 export const migrations = [
   {
     up: migration_20261125_180154_initial.up,
     down: migration_20261125_180154_initial.down,
-    name: '20261125_180154_initial'
+    name: '20261125_180154_initial',
+  },
+  {
+    up: migration_20261125_185040_record_model.up,
+    down: migration_20261125_185040_record_model.down,
+    name: '20261125_185040_record_model',
+  },
+  {
+    up: migration_20261125_185500_search_and_unit_tree.up,
+    down: migration_20261125_185500_search_and_unit_tree.down,
+    name: '20261125_185500_search_and_unit_tree',
   },
 ];

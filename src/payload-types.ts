@@ -69,16 +69,49 @@ export interface Config {
   collections: {
     units: Unit;
     staff: Staff;
+    'training-records': TrainingRecord;
+    'work-history': WorkHistory;
+    'salary-history': SalaryHistory;
+    'allowance-history': AllowanceHistory;
+    awards: Award;
+    evaluations: Evaluation;
+    disciplines: Discipline;
+    'family-members': FamilyMember;
+    photos: Photo;
+    codes: Code;
+    ranks: Rank;
     accounts: Account;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    staff: {
+      trainingRecords: 'training-records';
+      workHistory: 'work-history';
+      salaryHistory: 'salary-history';
+      allowanceHistory: 'allowance-history';
+      awards: 'awards';
+      evaluations: 'evaluations';
+      disciplines: 'disciplines';
+      familyMembers: 'family-members';
+    };
+  };
   collectionsSelect: {
     units: UnitsSelect<false> | UnitsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
+    'training-records': TrainingRecordsSelect<false> | TrainingRecordsSelect<true>;
+    'work-history': WorkHistorySelect<false> | WorkHistorySelect<true>;
+    'salary-history': SalaryHistorySelect<false> | SalaryHistorySelect<true>;
+    'allowance-history': AllowanceHistorySelect<false> | AllowanceHistorySelect<true>;
+    awards: AwardsSelect<false> | AwardsSelect<true>;
+    evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
+    disciplines: DisciplinesSelect<false> | DisciplinesSelect<true>;
+    'family-members': FamilyMembersSelect<false> | FamilyMembersSelect<true>;
+    photos: PhotosSelect<false> | PhotosSelect<true>;
+    codes: CodesSelect<false> | CodesSelect<true>;
+    ranks: RanksSelect<false> | RanksSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -141,6 +174,10 @@ export interface Unit {
     | 'division';
   parent?: (number | null) | Unit;
   sortOrder?: number | null;
+  establishedOn?: string | null;
+  dissolvedOn?: string | null;
+  path?: string | null;
+  depth?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -151,11 +188,373 @@ export interface Unit {
 export interface Staff {
   id: number;
   staffCode: string;
+  nationalPersonalCode?: string | null;
   fullName: string;
+  otherNames?: string | null;
   gender: 'male' | 'female';
   birthDate: string;
+  nationality?: string | null;
+  birthPlace?: string | null;
+  hometown?: string | null;
+  ethnicity?: (number | null) | Code;
+  religion?: (number | null) | Code;
+  familyBackground?: string | null;
+  nationalId?: string | null;
+  nationalIdIssueDate?: string | null;
+  nationalIdIssuePlace?: string | null;
+  legacyIdNumber?: string | null;
+  passportNumber?: string | null;
+  taxCode?: string | null;
+  socialInsuranceNumber?: string | null;
+  healthInsuranceNumber?: string | null;
+  permanentAddress?: string | null;
+  currentAddress?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  photo?: (number | null) | Photo;
   employmentType: 'cadre' | 'civil-servant' | 'public-employee' | 'contract';
   unit: number | Unit;
+  jobBeforeRecruitment?: string | null;
+  recruitmentDate?: string | null;
+  recruitingAgency?: string | null;
+  currentAgencyJoinDate?: string | null;
+  position?: string | null;
+  positionAppointedDate?: string | null;
+  positionReappointedDate?: string | null;
+  concurrentPositions?: string | null;
+  plannedPositions?: string | null;
+  partyPosition?: string | null;
+  partyConcurrentPosition?: string | null;
+  mainDuties?: string | null;
+  strengths?: string | null;
+  longestJob?: string | null;
+  jobPosition?: string | null;
+  jobPositionCode?: string | null;
+  rank?: (number | null) | Rank;
+  rankAppointedDate?: string | null;
+  salaryStep?: number | null;
+  salaryCoefficient?: number | null;
+  salaryStepDate?: string | null;
+  salaryPercentage?: number | null;
+  seniorityAllowancePct?: number | null;
+  seniorityAllowanceDate?: string | null;
+  positionAllowance?: number | null;
+  concurrentAllowance?: number | null;
+  otherAllowances?: string | null;
+  jobPositionSalary?: number | null;
+  generalEducation?: string | null;
+  highestQualification?: (number | null) | Code;
+  major?: string | null;
+  academicTitle?: (number | null) | Code;
+  academicDegree?: (number | null) | Code;
+  politicalTheory?: (number | null) | Code;
+  stateManagement?: (number | null) | Code;
+  foreignLanguages?: string | null;
+  itLevel?: (number | null) | Code;
+  partyJoinDate?: string | null;
+  partyOfficialDate?: string | null;
+  socioPoliticalOrgJoinDate?: string | null;
+  socioPoliticalOrgDetails?: string | null;
+  militaryEnlistDate?: string | null;
+  militaryDischargeDate?: string | null;
+  militaryRank?: string | null;
+  highestStateTitle?: string | null;
+  healthStatus?: string | null;
+  heightCm?: number | null;
+  weightKg?: number | null;
+  bloodType?: ('A' | 'B' | 'AB' | 'O') | null;
+  warInvalidGrade?: string | null;
+  policyFamily?: string | null;
+  policyGroup?: string | null;
+  arrestHistory?: string | null;
+  oldRegimeWork?: string | null;
+  foreignOrgRelations?: string | null;
+  relativesAbroad?: string | null;
+  economy?: {
+    incomeSalary?: string | null;
+    incomeOther?: string | null;
+    housingAllocated?: string | null;
+    housingOwned?: string | null;
+    landAllocated?: string | null;
+    landOwned?: string | null;
+    landBusiness?: string | null;
+  };
+  trainingRecords?: {
+    docs?: (number | TrainingRecord)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  workHistory?: {
+    docs?: (number | WorkHistory)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  salaryHistory?: {
+    docs?: (number | SalaryHistory)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  allowanceHistory?: {
+    docs?: (number | AllowanceHistory)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  awards?: {
+    docs?: (number | Award)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  evaluations?: {
+    docs?: (number | Evaluation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  disciplines?: {
+    docs?: (number | Discipline)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  familyMembers?: {
+    docs?: (number | FamilyMember)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  managementComment?: string | null;
+  searchName?: string | null;
+  sortName?: string | null;
+  unitPath?: string | null;
+  lastConfirmedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "codes".
+ */
+export interface Code {
+  id: number;
+  list:
+    | 'ethnicity'
+    | 'religion'
+    | 'province'
+    | 'qualification'
+    | 'academic-title'
+    | 'academic-degree'
+    | 'political-theory'
+    | 'state-management'
+    | 'it-level'
+    | 'language-level'
+    | 'evaluation-rating'
+    | 'discipline-form'
+    | 'training-mode'
+    | 'blood-type'
+    | 'relation'
+    | 'training-kind'
+    | 'award-form';
+  code: string;
+  name: string;
+  sortOrder?: number | null;
+  rank?: number | null;
+  aliases?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "photos".
+ */
+export interface Photo {
+  id: number;
+  alt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ranks".
+ */
+export interface Rank {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'ngach' | 'cdnn';
+  group: 'A3.1' | 'A3.2' | 'A2.1' | 'A2.2' | 'A1' | 'A0' | 'B' | 'C1' | 'C2' | 'C3';
+  salaryTable?: string | null;
+  /**
+   * Array, step 1 first: [2.34, 2.67, …]
+   */
+  coefficients:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 27 (2C), 32 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "training-records".
+ */
+export interface TrainingRecord {
+  id: number;
+  staff: number | Staff;
+  kind: number | Code;
+  fromMonth: string;
+  toMonth?: string | null;
+  institution: string;
+  major?: string | null;
+  mode?: (number | null) | Code;
+  qualification?: string | null;
+  language?: string | null;
+  score?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 28 (2C), 33 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-history".
+ */
+export interface WorkHistory {
+  id: number;
+  staff: number | Staff;
+  fromMonth: string;
+  toMonth?: string | null;
+  position?: string | null;
+  organisation: string;
+  decisionNumber?: string | null;
+  decisionDate?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 31 (2C), 37.1 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "salary-history".
+ */
+export interface SalaryHistory {
+  id: number;
+  staff: number | Staff;
+  effectiveDate: string;
+  endDate?: string | null;
+  rankCode: string;
+  step: number;
+  coefficient: number;
+  percentage?: number | null;
+  jobPositionSalary?: number | null;
+  decisionNumber?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 37.2 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "allowance-history".
+ */
+export interface AllowanceHistory {
+  id: number;
+  staff: number | Staff;
+  fromMonth: string;
+  toMonth?: string | null;
+  kind: string;
+  percentage?: number | null;
+  coefficient?: number | null;
+  mode?: string | null;
+  amount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 21 (2C), 35.1 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "awards".
+ */
+export interface Award {
+  id: number;
+  staff: number | Staff;
+  year: number;
+  form: number | Code;
+  content?: string | null;
+  decisionNumber?: string | null;
+  decidedBy?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 35.1 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluations".
+ */
+export interface Evaluation {
+  id: number;
+  staff: number | Staff;
+  year: number;
+  rating: number | Code;
+  emulationTitle?: string | null;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 22 (2C), 35.2 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disciplines".
+ */
+export interface Discipline {
+  id: number;
+  staff: number | Staff;
+  fromDate: string;
+  toDate?: string | null;
+  form: number | Code;
+  sphere: 'party' | 'administrative' | 'organisation';
+  violation?: string | null;
+  decidedBy?: string | null;
+  decisionNumber?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * CV form items 30 (2C), 36 (HS02)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "family-members".
+ */
+export interface FamilyMember {
+  id: number;
+  staff: number | Staff;
+  side: 'self' | 'spouse';
+  relation: number | Code;
+  fullName: string;
+  birthYear?: number | null;
+  details?: string | null;
+  sortOrder?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -222,6 +621,50 @@ export interface PayloadLockedDocument {
         value: number | Staff;
       } | null)
     | ({
+        relationTo: 'training-records';
+        value: number | TrainingRecord;
+      } | null)
+    | ({
+        relationTo: 'work-history';
+        value: number | WorkHistory;
+      } | null)
+    | ({
+        relationTo: 'salary-history';
+        value: number | SalaryHistory;
+      } | null)
+    | ({
+        relationTo: 'allowance-history';
+        value: number | AllowanceHistory;
+      } | null)
+    | ({
+        relationTo: 'awards';
+        value: number | Award;
+      } | null)
+    | ({
+        relationTo: 'evaluations';
+        value: number | Evaluation;
+      } | null)
+    | ({
+        relationTo: 'disciplines';
+        value: number | Discipline;
+      } | null)
+    | ({
+        relationTo: 'family-members';
+        value: number | FamilyMember;
+      } | null)
+    | ({
+        relationTo: 'photos';
+        value: number | Photo;
+      } | null)
+    | ({
+        relationTo: 'codes';
+        value: number | Code;
+      } | null)
+    | ({
+        relationTo: 'ranks';
+        value: number | Rank;
+      } | null)
+    | ({
         relationTo: 'accounts';
         value: number | Account;
       } | null);
@@ -278,6 +721,10 @@ export interface UnitsSelect<T extends boolean = true> {
   type?: T;
   parent?: T;
   sortOrder?: T;
+  establishedOn?: T;
+  dissolvedOn?: T;
+  path?: T;
+  depth?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -287,11 +734,288 @@ export interface UnitsSelect<T extends boolean = true> {
  */
 export interface StaffSelect<T extends boolean = true> {
   staffCode?: T;
+  nationalPersonalCode?: T;
   fullName?: T;
+  otherNames?: T;
   gender?: T;
   birthDate?: T;
+  nationality?: T;
+  birthPlace?: T;
+  hometown?: T;
+  ethnicity?: T;
+  religion?: T;
+  familyBackground?: T;
+  nationalId?: T;
+  nationalIdIssueDate?: T;
+  nationalIdIssuePlace?: T;
+  legacyIdNumber?: T;
+  passportNumber?: T;
+  taxCode?: T;
+  socialInsuranceNumber?: T;
+  healthInsuranceNumber?: T;
+  permanentAddress?: T;
+  currentAddress?: T;
+  phone?: T;
+  email?: T;
+  photo?: T;
   employmentType?: T;
   unit?: T;
+  jobBeforeRecruitment?: T;
+  recruitmentDate?: T;
+  recruitingAgency?: T;
+  currentAgencyJoinDate?: T;
+  position?: T;
+  positionAppointedDate?: T;
+  positionReappointedDate?: T;
+  concurrentPositions?: T;
+  plannedPositions?: T;
+  partyPosition?: T;
+  partyConcurrentPosition?: T;
+  mainDuties?: T;
+  strengths?: T;
+  longestJob?: T;
+  jobPosition?: T;
+  jobPositionCode?: T;
+  rank?: T;
+  rankAppointedDate?: T;
+  salaryStep?: T;
+  salaryCoefficient?: T;
+  salaryStepDate?: T;
+  salaryPercentage?: T;
+  seniorityAllowancePct?: T;
+  seniorityAllowanceDate?: T;
+  positionAllowance?: T;
+  concurrentAllowance?: T;
+  otherAllowances?: T;
+  jobPositionSalary?: T;
+  generalEducation?: T;
+  highestQualification?: T;
+  major?: T;
+  academicTitle?: T;
+  academicDegree?: T;
+  politicalTheory?: T;
+  stateManagement?: T;
+  foreignLanguages?: T;
+  itLevel?: T;
+  partyJoinDate?: T;
+  partyOfficialDate?: T;
+  socioPoliticalOrgJoinDate?: T;
+  socioPoliticalOrgDetails?: T;
+  militaryEnlistDate?: T;
+  militaryDischargeDate?: T;
+  militaryRank?: T;
+  highestStateTitle?: T;
+  healthStatus?: T;
+  heightCm?: T;
+  weightKg?: T;
+  bloodType?: T;
+  warInvalidGrade?: T;
+  policyFamily?: T;
+  policyGroup?: T;
+  arrestHistory?: T;
+  oldRegimeWork?: T;
+  foreignOrgRelations?: T;
+  relativesAbroad?: T;
+  economy?:
+    | T
+    | {
+        incomeSalary?: T;
+        incomeOther?: T;
+        housingAllocated?: T;
+        housingOwned?: T;
+        landAllocated?: T;
+        landOwned?: T;
+        landBusiness?: T;
+      };
+  trainingRecords?: T;
+  workHistory?: T;
+  salaryHistory?: T;
+  allowanceHistory?: T;
+  awards?: T;
+  evaluations?: T;
+  disciplines?: T;
+  familyMembers?: T;
+  managementComment?: T;
+  searchName?: T;
+  sortName?: T;
+  unitPath?: T;
+  lastConfirmedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "training-records_select".
+ */
+export interface TrainingRecordsSelect<T extends boolean = true> {
+  staff?: T;
+  kind?: T;
+  fromMonth?: T;
+  toMonth?: T;
+  institution?: T;
+  major?: T;
+  mode?: T;
+  qualification?: T;
+  language?: T;
+  score?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "work-history_select".
+ */
+export interface WorkHistorySelect<T extends boolean = true> {
+  staff?: T;
+  fromMonth?: T;
+  toMonth?: T;
+  position?: T;
+  organisation?: T;
+  decisionNumber?: T;
+  decisionDate?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "salary-history_select".
+ */
+export interface SalaryHistorySelect<T extends boolean = true> {
+  staff?: T;
+  effectiveDate?: T;
+  endDate?: T;
+  rankCode?: T;
+  step?: T;
+  coefficient?: T;
+  percentage?: T;
+  jobPositionSalary?: T;
+  decisionNumber?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "allowance-history_select".
+ */
+export interface AllowanceHistorySelect<T extends boolean = true> {
+  staff?: T;
+  fromMonth?: T;
+  toMonth?: T;
+  kind?: T;
+  percentage?: T;
+  coefficient?: T;
+  mode?: T;
+  amount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "awards_select".
+ */
+export interface AwardsSelect<T extends boolean = true> {
+  staff?: T;
+  year?: T;
+  form?: T;
+  content?: T;
+  decisionNumber?: T;
+  decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluations_select".
+ */
+export interface EvaluationsSelect<T extends boolean = true> {
+  staff?: T;
+  year?: T;
+  rating?: T;
+  emulationTitle?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disciplines_select".
+ */
+export interface DisciplinesSelect<T extends boolean = true> {
+  staff?: T;
+  fromDate?: T;
+  toDate?: T;
+  form?: T;
+  sphere?: T;
+  violation?: T;
+  decidedBy?: T;
+  decisionNumber?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "family-members_select".
+ */
+export interface FamilyMembersSelect<T extends boolean = true> {
+  staff?: T;
+  side?: T;
+  relation?: T;
+  fullName?: T;
+  birthYear?: T;
+  details?: T;
+  sortOrder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "photos_select".
+ */
+export interface PhotosSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "codes_select".
+ */
+export interface CodesSelect<T extends boolean = true> {
+  list?: T;
+  code?: T;
+  name?: T;
+  sortOrder?: T;
+  rank?: T;
+  aliases?: T;
+  validFrom?: T;
+  validTo?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ranks_select".
+ */
+export interface RanksSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  kind?: T;
+  group?: T;
+  salaryTable?: T;
+  coefficients?: T;
+  validFrom?: T;
+  validTo?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,47 +1,84 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
+import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
+import { staffDerivedFields } from '../../hooks/staff/derivedFields'
+import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
+import { label, textareaField } from '../shared/fields'
+import { searchEndpoint } from './endpoints/search'
+import { educationFields } from './fields/education'
+import { employmentFields } from './fields/employment'
+import { identityFields } from './fields/identity'
+import { economyFields, healthFields, partyFields, personalHistoryFields } from './fields/partyAndHealth'
+import { salaryFields } from './fields/salary'
 
-/** Hồ sơ cán bộ, công chức, viên chức, người lao động — one record per person. */
+const history = (name: string, collection: CollectionSlug, vi: string, en: string): Field => ({
+  name,
+  type: 'join' as const,
+  collection,
+  on: 'staff',
+  label: label(vi, en),
+  defaultLimit: 50,
+})
+
+/** Hồ sơ cán bộ, công chức, viên chức, người lao động — one record per person, the superset of 2C and HS02. */
 export const Staff: CollectionConfig = {
   slug: 'staff',
-  labels: {
-    singular: { vi: 'Hồ sơ cán bộ', en: 'Staff record' },
-    plural: { vi: 'Hồ sơ cán bộ', en: 'Staff records' },
-  },
+  labels: { singular: label('Hồ sơ cán bộ', 'Staff record'), plural: label('Hồ sơ cán bộ', 'Staff records') },
+  // Vietnamese list order: by tên, then họ đệm, with the ICU collation set on the column (migration).
+  defaultSort: 'sortName',
   admin: {
     useAsTitle: 'fullName',
-    defaultColumns: ['staffCode', 'fullName', 'gender', 'birthDate', 'unit'],
-    group: { vi: 'Hồ sơ', en: 'Records' },
+    defaultColumns: ['staffCode', 'fullName', 'gender', 'birthDate', 'rank', 'position', 'unit'],
+    listSearchableFields: ['searchName', 'staffCode'],
+    group: label('Hồ sơ', 'Records'),
+    pagination: { defaultLimit: 25 },
   },
   access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  endpoints: [searchEndpoint],
+  hooks: {
+    beforeOperation: [accentInsensitiveSearch],
+    beforeChange: [validateStaffRecord, staffDerivedFields],
+  },
   fields: [
-    { name: 'staffCode', type: 'text', required: true, unique: true, label: { vi: 'Số hiệu cán bộ', en: 'Staff code' } },
-    { name: 'fullName', type: 'text', required: true, label: { vi: 'Họ và tên khai sinh', en: 'Full name at birth' } },
     {
-      name: 'gender',
-      type: 'select',
-      required: true,
-      label: { vi: 'Giới tính', en: 'Gender' },
-      options: [
-        { value: 'male', label: { vi: 'Nam', en: 'Male' } },
-        { value: 'female', label: { vi: 'Nữ', en: 'Female' } },
+      type: 'tabs',
+      tabs: [
+        { label: label('Thông tin chung', 'Identity'), fields: identityFields },
+        { label: label('Công tác', 'Employment'), fields: employmentFields },
+        { label: label('Ngạch, lương', 'Rank and salary'), fields: salaryFields },
+        { label: label('Trình độ', 'Education'), fields: educationFields },
+        { label: label('Đảng, đoàn thể', 'Party and organisations'), fields: partyFields },
+        { label: label('Sức khỏe, chính sách', 'Health and policy'), fields: healthFields },
+        { label: label('Lịch sử bản thân', 'Personal history'), fields: [...personalHistoryFields, ...economyFields] },
+        {
+          label: label('Quá trình', 'Histories'),
+          fields: [
+            history('trainingRecords', 'training-records', 'Đào tạo, bồi dưỡng', 'Training'),
+            history('workHistory', 'work-history', 'Quá trình công tác', 'Work history'),
+            history('salaryHistory', 'salary-history', 'Diễn biến lương', 'Salary history'),
+            history('allowanceHistory', 'allowance-history', 'Phụ cấp', 'Allowances'),
+            history('awards', 'awards', 'Khen thưởng', 'Awards'),
+            history('evaluations', 'evaluations', 'Đánh giá, xếp loại', 'Evaluations'),
+            history('disciplines', 'disciplines', 'Kỷ luật', 'Disciplinary measures'),
+            history('familyMembers', 'family-members', 'Quan hệ gia đình', 'Family'),
+          ],
+        },
+        {
+          label: label('Nhận xét', 'Assessment'),
+          fields: [textareaField('managementComment', 'Nhận xét, đánh giá của cơ quan, đơn vị quản lý và sử dụng', 'Assessment by the managing agency')],
+        },
       ],
     },
-    { name: 'birthDate', type: 'date', required: true, label: { vi: 'Ngày sinh', en: 'Date of birth' }, admin: { date: { displayFormat: 'dd/MM/yyyy' } } },
+    // Derived, kept by hooks (names) and by database triggers (unit path); never typed.
+    { name: 'searchName', type: 'text', index: true, admin: { hidden: true }, label: label('Tên tìm kiếm', 'Search name') },
+    { name: 'sortName', type: 'text', admin: { hidden: true }, label: label('Họ tên (xếp theo tên)', 'Sort name') },
+    { name: 'unitPath', type: 'text', admin: { hidden: true }, label: label('Đường dẫn đơn vị', 'Unit path') },
     {
-      name: 'employmentType',
-      type: 'select',
-      required: true,
-      defaultValue: 'civil-servant',
-      label: { vi: 'Loại đối tượng', en: 'Employment type' },
-      options: [
-        { value: 'cadre', label: { vi: 'Cán bộ', en: 'Cadre' } },
-        { value: 'civil-servant', label: { vi: 'Công chức', en: 'Civil servant' } },
-        { value: 'public-employee', label: { vi: 'Viên chức', en: 'Public employee' } },
-        { value: 'contract', label: { vi: 'Hợp đồng lao động', en: 'Contract worker' } },
-      ],
+      name: 'lastConfirmedAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+      label: label('Xác nhận thông tin lần cuối', 'Last confirmed'),
     },
-    { name: 'unit', type: 'relationship', relationTo: 'units', required: true, index: true, label: { vi: 'Đơn vị công tác', en: 'Unit' } },
   ],
 }

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
+import { preventCycle } from '../../hooks/units/preventCycle'
+import { dateField, label } from '../shared/fields'
 
 /** Đơn vị — the unit tree: Bộ → Vụ/Cục/Viện/Trung tâm → Phòng/Ban … */
 export const Units: CollectionConfig = {
@@ -17,6 +19,7 @@ export const Units: CollectionConfig = {
     group: { vi: 'Tổ chức', en: 'Organisation' },
   },
   access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  hooks: { beforeChange: [preventCycle] },
   fields: [
     { name: 'code', type: 'text', required: true, unique: true, index: true, label: { vi: 'Mã đơn vị', en: 'Code' } },
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên đơn vị', en: 'Name' } },
@@ -41,5 +44,10 @@ export const Units: CollectionConfig = {
     },
     { name: 'parent', type: 'relationship', relationTo: 'units', index: true, label: { vi: 'Đơn vị cấp trên', en: 'Parent unit' } },
     { name: 'sortOrder', type: 'number', defaultValue: 0, label: { vi: 'Thứ tự', en: 'Order' } },
+    dateField('establishedOn', 'Ngày thành lập', 'Established on'),
+    dateField('dissolvedOn', 'Ngày giải thể / sáp nhập', 'Dissolved or merged on'),
+    // Materialized path of ids ("1.7.42."), kept by database triggers; read-only everywhere.
+    { name: 'path', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar' }, label: label('Đường dẫn cây', 'Tree path') },
+    { name: 'depth', type: 'number', admin: { readOnly: true, position: 'sidebar' }, label: label('Cấp', 'Level') },
   ],
 }

@@ -1,6 +1,11 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import { FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE } from './names'
+import { todayInVietnam } from '../domain/dates'
+import { CODE_LISTS } from '../domain/reference/codeLists'
+import { RANKS } from '../domain/reference/ranks'
+import { normalizePersonName, searchKey, sortKey } from '../domain/names'
+import { bulkInsert, transactionDb } from './bulkInsert'
+import { generatePerson, type SeedContext } from './people'
 import { Random } from './random'
 import { DEMO_HR_UNIT_CODE, DEMO_UNIT_TREE, type SeedUnit } from './units'
 
@@ -9,6 +14,9 @@ export const DEMO_ACCOUNTS = [
   { email: 'nhansu@hoso.local', role: 'unit-hr', description: 'Cán bộ tổ chức Vụ Công chức – Viên chức / HR officer' },
   { email: 'canbo@hoso.local', role: 'staff', description: 'Cán bộ Vụ Công chức – Viên chức / Staff member' },
 ] as const
+
+/** The demo staff member behind canbo@hoso.local (also the person on the README's 2C page). */
+export const DEMO_PERSON = { fullName: 'Nguyễn Thị Hường', gender: 'female' as const }
 
 export interface SeedOptions {
   staff: number
@@ -19,6 +27,9 @@ export interface SeedOptions {
 export interface SeedResult {
   units: number
   staff: number
+  historyRows: number
+  codes: number
+  ranks: number
   accounts: number
 }
 
@@ -32,27 +43,19 @@ export function demoDataAllowed(): boolean {
 }
 
 export async function databaseIsEmpty(payload: Payload): Promise<boolean> {
-  const [units, accounts] = await Promise.all([
-    payload.count({ collection: 'units' }),
-    payload.count({ collection: 'accounts' }),
-  ])
+  const [units, accounts] = await Promise.all([payload.count({ collection: 'units' }), payload.count({ collection: 'accounts' })])
   return units.totalDocs === 0 && accounts.totalDocs === 0
 }
 
-function personName(rng: Random, gender: 'male' | 'female'): string {
-  const family = rng.weighted(FAMILY_NAMES)
-  const middle = rng.pick(gender === 'male' ? MIDDLE_MALE : MIDDLE_FEMALE)
-  const given = rng.pick(gender === 'male' ? GIVEN_MALE : GIVEN_FEMALE)
-  return `${family} ${middle} ${given}`
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return new Date(Date.UTC(year, month - 1, day)).toISOString()
-}
+const STAFF_RELATIONSHIPS = new Set([
+  'unit', 'rank', 'ethnicity', 'religion', 'highestQualification', 'academicTitle', 'academicDegree',
+  'politicalTheory', 'stateManagement', 'itLevel', 'photo',
+])
+const HISTORY_RELATIONSHIPS = new Set(['staff', 'kind', 'mode', 'rating', 'form', 'relation'])
 
 /**
- * Deterministic demo data in one transaction: the unit tree, `staff` records spread over it, and the
- * demo accounts. A failure leaves the database as it was.
+ * Deterministic demo data in one transaction: code lists, ranks, the unit tree, `staff` records with
+ * their histories, and the demo accounts. A failure leaves the database as it was.
  */
 export async function seedDemoData(payload: Payload, options: SeedOptions): Promise<SeedResult> {
   if (!demoDataAllowed()) {
@@ -61,12 +64,10 @@ export async function seedDemoData(payload: Payload, options: SeedOptions): Prom
         'Demo data and demo accounts are refused in production unless HOSO_ALLOW_DEMO=true',
     )
   }
-  const log = options.log ?? (() => {})
-  const rng = new Random(options.seed ?? 20261125)
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    const result = await seedWithin(payload, req, rng, options.staff, log)
+    const result = await seedWithin(payload, req, new Random(options.seed ?? 20261125), options)
     await commitTransaction(req)
     return result
   } catch (err) {
@@ -75,50 +76,88 @@ export async function seedDemoData(payload: Payload, options: SeedOptions): Prom
   }
 }
 
-async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, staffCount: number, log: (m: string) => void): Promise<SeedResult> {
+async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, options: SeedOptions): Promise<SeedResult> {
+  const log = options.log ?? (() => {})
+  const db = await transactionDb(payload, req)
+
+  // Reference data: code lists and ranks, from src/domain/reference (admin-editable afterwards).
+  const codeIds = await bulkInsert(
+    db,
+    'codes',
+    CODE_LISTS.map((c) => ({
+      list: c.list, code: c.code, name: c.name, sortOrder: c.sortOrder, rank: c.rank ?? null,
+      aliases: c.aliases?.join('; ') ?? null, validFrom: c.validFrom ?? null, validTo: c.validTo ?? null, source: c.source ?? null,
+    })),
+    new Set(),
+  )
+  const codeIndex = new Map(CODE_LISTS.map((c, i) => [`${c.list}:${c.code}`, codeIds[i] as number]))
+  const rankIds = await bulkInsert(
+    db,
+    'ranks',
+    RANKS.map((r) => ({
+      code: r.code, name: r.name, kind: r.kind, group: r.group, salaryTable: r.salaryTable,
+      coefficients: r.coefficients, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, source: r.source ?? null,
+    })),
+    new Set(),
+  )
+  log(`codes: ${codeIds.length}, ranks: ${rankIds.length}`)
+
   const unitIds = new Map<string, number>()
-  const leafCodes: string[] = []
+  const assignable: number[] = []
   let order = 0
-  const createUnit = async (unit: SeedUnit, parent?: number): Promise<void> => {
+  const createUnit = async (unit: SeedUnit, parent?: number, level = 0): Promise<void> => {
     const doc = await payload.create({
       collection: 'units',
       req,
       data: { code: unit.code, name: unit.name, shortName: unit.shortName, type: unit.type, parent, sortOrder: order++ },
     })
     unitIds.set(unit.code, doc.id)
-    if (!unit.children?.length) leafCodes.push(unit.code)
-    for (const child of unit.children ?? []) await createUnit(child, doc.id)
+    if (level > 0) assignable.push(doc.id)
+    for (const child of unit.children ?? []) await createUnit(child, doc.id, level + 1)
   }
   await createUnit(DEMO_UNIT_TREE)
   log(`units: ${unitIds.size}`)
 
-  const demoStaffUnit = `${DEMO_HR_UNIT_CODE}.P01`
-  let demoStaffId: number | undefined
-  for (let i = 1; i <= staffCount; i++) {
-    const gender = rng.chance(0.52) ? 'female' : 'male'
-    const unitCode = i === 1 ? demoStaffUnit : rng.pick(leafCodes)
-    const year = rng.int(1966, 2002)
-    const doc = await payload.create({
-      collection: 'staff',
-      req,
-      data: {
-        staffCode: `BNV-${String(i).padStart(6, '0')}`,
-        fullName: i === 1 ? 'Nguyễn Thị Hường' : personName(rng, gender),
-        gender: i === 1 ? 'female' : gender,
-        birthDate: isoDate(year, rng.int(1, 12), rng.int(1, 28)),
-        employmentType: rng.weighted([
-          ['civil-servant', 70],
-          ['public-employee', 22],
-          ['contract', 6],
-          ['cadre', 2],
-        ] as const),
-        unit: unitIds.get(unitCode)!,
-      },
-    })
-    if (i === 1) demoStaffId = doc.id
-    if (i % 1000 === 0) log(`staff: ${i}/${staffCount}`)
+  const ctx: SeedContext = {
+    unitIds: assignable,
+    codeId: (list, code) => codeIndex.get(`${list}:${code}`),
+    codes: (list) => CODE_LISTS.filter((c) => c.list === list).map((c) => ({ id: codeIndex.get(`${c.list}:${c.code}`)!, code: c.code, name: c.name })),
+    ranks: RANKS.map((r, i) => ({ id: rankIds[i] as number, code: r.code, kind: r.kind, group: r.group, coefficients: r.coefficients })),
+    today: todayInVietnam(new Date()),
   }
-  log(`staff: ${staffCount}`)
+
+  // Staff and histories in batches: generated in memory, written with one statement per table and batch.
+  const demoUnit = unitIds.get(`${DEMO_HR_UNIT_CODE}.P01`)!
+  let historyRows = 0
+  let demoStaffId: number | undefined
+  const BATCH = 5000
+  for (let start = 1; start <= options.staff; start += BATCH) {
+    const end = Math.min(options.staff, start + BATCH - 1)
+    const people = []
+    for (let i = start; i <= end; i++) {
+      people.push(generatePerson(rng, i, ctx, i === 1 ? { ...DEMO_PERSON, unitId: demoUnit } : {}))
+    }
+    const staffRows = people.map((p) => {
+      const fullName = normalizePersonName(p.staff.fullName as string)
+      return { ...p.staff, fullName, searchName: searchKey(fullName), sortName: sortKey(fullName), unitPath: '' }
+    })
+    const ids = (await bulkInsert(db, 'staff', staffRows, STAFF_RELATIONSHIPS)) as number[]
+    if (start === 1) demoStaffId = ids[0]
+    const byTable = new Map<string, Array<Record<string, unknown>>>()
+    people.forEach((p, k) => {
+      for (const [slug, rows] of Object.entries(p.histories)) {
+        const table = slug.replace(/-/g, '_')
+        const list = byTable.get(table) ?? []
+        for (const row of rows) list.push({ ...row, staff: ids[k] })
+        byTable.set(table, list)
+      }
+    })
+    for (const [table, rows] of byTable) {
+      await bulkInsert(db, table, rows, HISTORY_RELATIONSHIPS)
+      historyRows += rows.length
+    }
+    log(`staff: ${end}/${options.staff} (${historyRows} history rows)`)
+  }
 
   const password = demoPassword()
   for (const account of DEMO_ACCOUNTS) {
@@ -135,5 +174,12 @@ async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, st
       },
     })
   }
-  return { units: unitIds.size, staff: staffCount, accounts: DEMO_ACCOUNTS.length }
+  return {
+    units: unitIds.size,
+    staff: options.staff,
+    historyRows,
+    codes: codeIds.length,
+    ranks: rankIds.length,
+    accounts: DEMO_ACCOUNTS.length,
+  }
 }

@@ -20,7 +20,10 @@ export interface Booted {
 export async function boot(): Promise<Booted> {
   const database = await resolveDatabase()
   try {
-    const payload = await getPayload({ config })
+    // Own cache key: Next's route handlers (a separately bundled copy of Payload in production) must
+    // build their own instance. Sharing one across the two copies breaks `instanceof` checks such as
+    // the one that turns a ValidationError into field errors in REST responses.
+    const payload = await getPayload({ config, key: 'hoso-server' })
     guardPoolErrors(payload.db)
     await applyMigrations(payload)
     return {

@@ -29,6 +29,27 @@ export type CodeListName =
   | 'training-kind'
   | 'award-form'
 
+/** What each list is called, for the admin's list picker. */
+export const CODE_LIST_LABELS: Readonly<Record<CodeListName, { vi: string; en: string }>> = {
+  ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
+  religion: { vi: 'Tôn giáo', en: 'Religion' },
+  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
+  qualification: { vi: 'Trình độ chuyên môn', en: 'Qualification' },
+  'academic-title': { vi: 'Học hàm', en: 'Academic title' },
+  'academic-degree': { vi: 'Học vị', en: 'Academic degree' },
+  'political-theory': { vi: 'Lý luận chính trị', en: 'Political theory' },
+  'state-management': { vi: 'Quản lý nhà nước', en: 'State management' },
+  'it-level': { vi: 'Tin học', en: 'IT level' },
+  'language-level': { vi: 'Trình độ ngoại ngữ', en: 'Language level' },
+  'evaluation-rating': { vi: 'Xếp loại đánh giá', en: 'Evaluation rating' },
+  'discipline-form': { vi: 'Hình thức kỷ luật', en: 'Discipline form' },
+  'training-mode': { vi: 'Hình thức đào tạo', en: 'Training mode' },
+  'blood-type': { vi: 'Nhóm máu', en: 'Blood type' },
+  relation: { vi: 'Quan hệ gia đình', en: 'Family relation' },
+  'training-kind': { vi: 'Loại đào tạo, bồi dưỡng', en: 'Training kind' },
+  'award-form': { vi: 'Hình thức khen thưởng', en: 'Award form' },
+}
+
 export interface CodeEntry {
   list: CodeListName
   code: string

@@ -1,0 +1,46 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { label } from '../shared/fields'
+
+interface HistoryOptions {
+  slug: string
+  singular: [vi: string, en: string]
+  plural: [vi: string, en: string]
+  fields: Field[]
+  defaultColumns: string[]
+  defaultSort: string
+  /** Form item numbers, for the admin description. */
+  formItems: string
+}
+
+/**
+ * One dated row of a person's history (quá trình …), linked to the staff record. Histories are their
+ * own collections rather than array fields: long arrays freeze Payload's edit view, rows are never
+ * overwritten, and each row can later carry its decision document.
+ */
+export function historyCollection(o: HistoryOptions): CollectionConfig {
+  return {
+    slug: o.slug,
+    labels: { singular: label(...o.singular), plural: label(...o.plural) },
+    defaultSort: o.defaultSort,
+    admin: {
+      defaultColumns: ['staff', ...o.defaultColumns],
+      group: label('Quá trình', 'Histories'),
+      description: label(`Mục ${o.formItems} của sơ yếu lý lịch`, `CV form items ${o.formItems}`),
+      pagination: { defaultLimit: 25 },
+    },
+    access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+    fields: [
+      {
+        name: 'staff',
+        type: 'relationship',
+        relationTo: 'staff',
+        required: true,
+        index: true,
+        label: label('Cán bộ', 'Staff member'),
+      },
+      ...o.fields,
+    ],
+  }
+}

@@ -1,0 +1,40 @@
+import type { Endpoint } from 'payload'
+
+import { searchStaffIds } from '../../../src/search/staffSearch'
+
+/**
+ * GET /api/staff/search?q=nguyen van duk&limit=25 — name search that forgives missing diacritics and
+ * small typos. Matching runs in SQL; the documents are then read through Payload with the caller's
+ * access rules, so the result never holds a record the caller may not read.
+ */
+export const searchEndpoint: Endpoint = {
+  path: '/search',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) {
+      return Response.json({ errors: [{ message: req.t('error:unauthorized') }] }, { status: 401 })
+    }
+    const url = new URL(req.url ?? '', 'http://local')
+    const q = url.searchParams.get('q') ?? ''
+    const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 25) || 25, 1), 100)
+    const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
+    const matches = await searchStaffIds(pool, q, limit * 4)
+    if (!matches.length) return Response.json({ docs: [], query: q })
+    const found = await req.payload.find({
+      collection: 'staff',
+      where: { id: { in: matches.map((m) => m.id) } },
+      user: req.user,
+      overrideAccess: false,
+      depth: 0,
+      limit: matches.length,
+      pagination: false,
+      req,
+    })
+    const byId = new Map(found.docs.map((d) => [d.id, d]))
+    const docs = matches
+      .filter((m) => byId.has(m.id))
+      .slice(0, limit)
+      .map((m) => ({ ...byId.get(m.id)!, _score: Math.round(m.score * 100) / 100 }))
+    return Response.json({ docs, query: q })
+  },
+}

@@ -1,0 +1,86 @@
+import type { Field } from 'payload'
+
+import { codeField, dateField, label, textField } from '../../shared/fields'
+
+/** A — Định danh (2C items 1–9, 25–26; HS02 1–11). */
+export const identityFields: Field[] = [
+  {
+    type: 'row',
+    fields: [
+      textField('staffCode', 'Số hiệu cán bộ, công chức, viên chức', 'Staff number', { required: true, unique: true }),
+      textField('nationalPersonalCode', 'Mã số định danh (CSDL quốc gia)', 'National CBCCVC database ID', { index: true }),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      textField('fullName', 'Họ và tên khai sinh', 'Full name at birth', { required: true }),
+      textField('otherNames', 'Tên gọi khác', 'Other names'),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'gender',
+        type: 'select',
+        required: true,
+        label: label('Giới tính', 'Gender'),
+        options: [
+          { value: 'male', label: label('Nam', 'Male') },
+          { value: 'female', label: label('Nữ', 'Female') },
+        ],
+      },
+      dateField('birthDate', 'Ngày sinh', 'Date of birth', { required: true, index: true }),
+      textField('nationality', 'Quốc tịch', 'Nationality', { defaultValue: 'Việt Nam' }),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      textField('birthPlace', 'Nơi sinh', 'Place of birth'),
+      textField('hometown', 'Quê quán', 'Home town'),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      codeField('ethnicity', 'ethnicity', 'Dân tộc', 'Ethnicity'),
+      codeField('religion', 'religion', 'Tôn giáo', 'Religion'),
+      textField('familyBackground', 'Thành phần gia đình xuất thân', 'Family background'),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      textField('nationalId', 'Số CCCD / định danh cá nhân', 'Citizen ID number', { unique: true }),
+      dateField('nationalIdIssueDate', 'Ngày cấp CCCD', 'ID issue date'),
+      textField('nationalIdIssuePlace', 'Nơi cấp CCCD', 'ID issued by'),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      textField('legacyIdNumber', 'Số CMND cũ', 'Former ID card number'),
+      textField('passportNumber', 'Số hộ chiếu', 'Passport number'),
+      textField('taxCode', 'Mã số thuế', 'Tax code'),
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      textField('socialInsuranceNumber', 'Số sổ BHXH', 'Social insurance number'),
+      textField('healthInsuranceNumber', 'Số thẻ BHYT', 'Health insurance card number'),
+    ],
+  },
+  textField('permanentAddress', 'Nơi đăng ký thường trú', 'Permanent residence'),
+  textField('currentAddress', 'Nơi ở hiện nay', 'Current address'),
+  {
+    type: 'row',
+    fields: [
+      textField('phone', 'Điện thoại', 'Phone'),
+      { name: 'email', type: 'email', label: label('Email', 'Email') },
+    ],
+  },
+  { name: 'photo', type: 'upload', relationTo: 'photos', label: label('Ảnh 4×6', 'Photo 4×6') },
+]

@@ -1,0 +1,27 @@
+import type { Pool } from 'pg'
+
+import { searchKey } from '../domain/names'
+
+export interface NameMatch {
+  id: number
+  score: number
+}
+
+/**
+ * Accent-insensitive, typo-tolerant name search: the query is unaccented like the stored search_name,
+ * then matched by trigram word similarity (pg_trgm `<%`, GIN index) or as a plain substring, best first.
+ * Only ids come back; the caller loads the documents through Payload so that access rules apply.
+ */
+export async function searchStaffIds(pool: Pool, query: string, limit: number): Promise<NameMatch[]> {
+  const q = searchKey(query)
+  if (q.length < 2) return []
+  const { rows } = await pool.query<{ id: number; score: number }>(
+    `SELECT id, word_similarity($1, search_name) AS score
+       FROM staff
+      WHERE $1 <% search_name OR search_name LIKE '%' || $2 || '%'
+      ORDER BY score DESC, sort_name, id
+      LIMIT $3`,
+    [q, q.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
+  )
+  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }))
+}
