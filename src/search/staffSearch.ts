@@ -9,19 +9,20 @@ export interface NameMatch {
 
 /**
  * Accent-insensitive, typo-tolerant name search: the query is unaccented like the stored search_name,
- * then matched by trigram word similarity (pg_trgm `<%`, GIN index) or as a plain substring, best first.
+ * then matched by trigram word similarity (pg_trgm `<%`), nearest first: `<<->` is the word-similarity
+ * distance, and the GiST trigram index returns rows in that order (KNN), so only the top rows are read.
  * Only ids come back; the caller loads the documents through Payload so that access rules apply.
  */
 export async function searchStaffIds(pool: Pool, query: string, limit: number): Promise<NameMatch[]> {
   const q = searchKey(query)
   if (q.length < 2) return []
   const { rows } = await pool.query<{ id: number; score: number }>(
-    `SELECT id, word_similarity($1, search_name) AS score
+    `SELECT id, 1 - ($1 <<-> search_name) AS score
        FROM staff
-      WHERE $1 <% search_name OR search_name LIKE '%' || $2 || '%'
-      ORDER BY score DESC, sort_name, id
-      LIMIT $3`,
-    [q, q.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
+      WHERE $1 <% search_name
+      ORDER BY $1 <<-> search_name
+      LIMIT $2`,
+    [q, limit],
   )
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }))
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { tsImport } from 'tsx/esm/api'
 
-import { ensureBuild } from './build.mjs'
+import { ensureBuild } from '../../scripts/ensure-build.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 

@@ -2,6 +2,18 @@ import type { Endpoint } from 'payload'
 
 import { searchStaffIds } from '../../../src/search/staffSearch'
 
+/** What a result list shows; the full record is one click away. */
+const LIST_COLUMNS = {
+  staffCode: true,
+  fullName: true,
+  gender: true,
+  birthDate: true,
+  unit: true,
+  rank: true,
+  position: true,
+  employmentType: true,
+} as const
+
 /**
  * GET /api/staff/search?q=nguyen van duk&limit=25 — name search that forgives missing diacritics and
  * small typos. Matching runs in SQL; the documents are then read through Payload with the caller's
@@ -18,7 +30,7 @@ export const searchEndpoint: Endpoint = {
     const q = url.searchParams.get('q') ?? ''
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 25) || 25, 1), 100)
     const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
-    const matches = await searchStaffIds(pool, q, limit * 4)
+    const matches = await searchStaffIds(pool, q, limit * 2)
     if (!matches.length) return Response.json({ docs: [], query: q })
     const found = await req.payload.find({
       collection: 'staff',
@@ -26,6 +38,8 @@ export const searchEndpoint: Endpoint = {
       user: req.user,
       overrideAccess: false,
       depth: 0,
+      joins: false,
+      select: LIST_COLUMNS,
       limit: matches.length,
       pagination: false,
       req,

@@ -1,4 +1,4 @@
-// HTTP tests serve the production build (no per-route compile, no `next dev` lock, as deployed).
+// HTTP tests and benchmarks serve the production build (no per-route compile, no `next dev` lock, as deployed).
 // The build is redone only when its inputs changed: a hash of the sources is kept beside it.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const INPUTS = ['src', 'collections', 'access', 'hooks', 'jobs', 'migrations', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
 const SKIP = new Set(['node_modules', '.next', '.data', 'payload-types.ts'])
 
@@ -28,7 +28,7 @@ export function ensureBuild() {
   const stamp = path.join(root, '.next', 'hoso-build-inputs')
   const hash = hashInputs()
   if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return
-  process.stdout.write('\nhoso tests: building the app (next build) for HTTP tests…\n')
+  process.stdout.write('\nhoso: building the app (next build) for HTTP tests…\n')
   const t0 = Date.now()
   const r = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: root,
@@ -37,5 +37,5 @@ export function ensureBuild() {
   })
   if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout.slice(-5000)}\n${r.stderr.slice(-5000)}`)
   fs.writeFileSync(stamp, hash)
-  process.stdout.write(`hoso tests: build done in ${Math.round((Date.now() - t0) / 1000)} s\n`)
+  process.stdout.write(`hoso: build done in ${Math.round((Date.now() - t0) / 1000)} s\n`)
 }

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench -- NAME [--staff N] [--iterations N]` — measures against a realistic data set and
+ * writes JSON to bench/results/NAME-<timestamp>.json. Figures are medians and p95 of the same query
+ * through the HTTP API and as raw SQL, measured in the same run, so the ratio holds on a noisy machine.
+ *
+ * Database: DATABASE_URL, or an embedded PostgreSQL under .data/bench (never the demo database).
+ * The data set is (re)seeded when it does not hold exactly N staff (default 100 000).
+ *
+ * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+
+import type { Pool } from 'pg'
+
+import { ensureBuild } from '../scripts/ensure-build.mjs'
+import { searchStaffIds } from '../src/search/staffSearch'
+import { boot } from '../src/server/boot'
+import { runCli } from '../src/server/cli/run'
+import { resetDatabase } from '../src/seed/reset'
+import { seedDemoData } from '../src/seed/seed'
+import { startTestServer } from '../test/helpers/server'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface Stats {
+  n: number
+  medianMs: number
+  p95Ms: number
+  meanMs: number
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!
+  const r = (x: number) => Math.round(x * 100) / 100
+  return { n: s.length, medianMs: r(at(0.5)), p95Ms: r(at(0.95)), meanMs: r(s.reduce((a, b) => a + b, 0) / s.length) }
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - t0) / 1e6
+}
+
+/** Interleaves the HTTP and SQL variants so both see the same machine load. */
+async function compare(iterations: number, cases: Array<{ http: () => Promise<unknown>; sql: () => Promise<unknown> }>) {
+  const http: number[] = []
+  const sql: number[] = []
+  for (let w = 0; w < Math.min(20, cases.length * 2); w++) {
+    const c = cases[w % cases.length]!
+    await c.http()
+    await c.sql()
+  }
+  for (let i = 0; i < iterations; i++) {
+    const c = cases[i % cases.length]!
+    http.push(await time(c.http))
+    sql.push(await time(c.sql))
+  }
+  const h = stats(http)
+  const s = stats(sql)
+  return { http: h, sql: s, ratioMedian: Math.round((h.medianMs / s.medianMs) * 100) / 100, ratioP95: Math.round((h.p95Ms / s.p95Ms) * 100) / 100 }
+}
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
+  })
+  const name = positionals[0]
+  if (!name || !['search', 'list'].includes(name)) {
+    console.error('usage: npm run bench -- search|list [--staff N] [--iterations N]')
+    return 2
+  }
+  const staffN = Number(values.staff)
+  const iterations = Number(values.iterations)
+  if (!process.env.DATABASE_URL) process.env.HOSO_DATA_DIR = path.join(root, '.data/bench')
+  const booted = await boot()
+  const pool = (booted.payload.db as unknown as { pool: Pool }).pool
+  const count = (await booted.payload.count({ collection: 'staff' })).totalDocs
+  if (count !== staffN) {
+    console.log(`seeding ${staffN} staff (found ${count})…`)
+    const t0 = Date.now()
+    await resetDatabase(booted.payload)
+    await seedDemoData(booted.payload, { staff: staffN, log: (m) => console.log(m) })
+    console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  }
+  await pool.query('ANALYZE')
+  ensureBuild()
+  const server = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' })
+  const login = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@hoso.local', password: process.env.DEMO_PASSWORD ?? 'hoso-demo-2026' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const get = async (p: string) => {
+    const res = await fetch(`${server.url}${p}`, { headers: { Authorization: `JWT ${token}` } })
+    if (res.status !== 200) throw new Error(`${p} → ${res.status}`)
+    return res.json()
+  }
+
+  let result: Record<string, unknown>
+  try {
+    if (name === 'list') {
+      // Level-1 and level-2 units: subtrees from a few hundred to a few thousand people.
+      const { rows: units } = await pool.query<{ id: number; n: number }>(
+        `SELECT u.id, (SELECT count(*)::int FROM staff s WHERE s.unit_path LIKE '%.' || u.id || '.%') AS n
+           FROM units u WHERE u.depth BETWEEN 1 AND 2 ORDER BY u.id`,
+      )
+      const cases = units.map((u) => ({
+        http: () => get(`/api/staff?where[unitPath][like]=.${u.id}.&limit=25&depth=0`),
+        sql: () =>
+          Promise.all([
+            pool.query(`SELECT * FROM staff WHERE unit_path ILIKE $1 ORDER BY sort_name, id LIMIT 25`, [`%.${u.id}.%`]),
+            pool.query(`SELECT count(*) FROM staff WHERE unit_path ILIKE $1`, [`%.${u.id}.%`]),
+          ]),
+      }))
+      const columns = ['staffCode', 'fullName', 'gender', 'birthDate', 'rank', 'position', 'unit']
+      const select = columns.map((c) => `select[${c}]=true`).join('&')
+      const listColumns = units.map((u) => ({
+        http: () => get(`/api/staff?where[unitPath][like]=.${u.id}.&limit=25&depth=0&joins=false&${select}`),
+        sql: () =>
+          Promise.all([
+            pool.query(
+              `SELECT id, staff_code, full_name, gender, birth_date, rank_id, position, unit_id, updated_at, created_at
+                 FROM staff WHERE unit_path ILIKE $1 ORDER BY sort_name, id LIMIT 25`,
+              [`%.${u.id}.%`],
+            ),
+            pool.query(`SELECT count(*) FROM staff WHERE unit_path ILIKE $1`, [`%.${u.id}.%`]),
+          ]),
+      }))
+      result = {
+        unitSubtreeList: await compare(iterations, cases),
+        unitSubtreeListColumns: await compare(iterations, listColumns),
+        units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
+    } else {
+      const { rows } = await pool.query<{ full_name: string }>(`SELECT full_name FROM staff ORDER BY id LIMIT 40 OFFSET 1000`)
+      const typo = (s: string) => s.slice(0, -2) + s.slice(-1) // drop the second-to-last letter
+      const queries = rows.flatMap((r, i) => [r.full_name, i % 2 ? r.full_name.toLowerCase() : typo(r.full_name)])
+      const search = queries.map((q) => ({
+        http: () => get(`/api/staff/search?q=${encodeURIComponent(q)}&limit=25`),
+        sql: () => searchStaffIds(pool, q, 25),
+      }))
+      const filter = rows.map((r) => ({
+        http: () => get(`/api/staff?where[searchName][like]=${encodeURIComponent(r.full_name)}&limit=25&depth=0`),
+        sql: () => pool.query(`SELECT * FROM staff WHERE search_name ILIKE $1 ORDER BY sort_name, id LIMIT 25`, [`%${r.full_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()}%`]),
+      }))
+      result = { typoTolerantSearch: await compare(iterations, search), listFilterByName: await compare(iterations, filter) }
+    }
+  } finally {
+    await server.stop()
+  }
+  const out = {
+    benchmark: name,
+    at: new Date().toISOString(),
+    staff: staffN,
+    iterations,
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    ...result,
+  }
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
+  const file = path.join(root, 'bench/results', `${name}-${out.at.replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(file, JSON.stringify(out, null, 2))
+  console.log(JSON.stringify(out, null, 2))
+  console.log(`written ${path.relative(root, file)}`)
+  await booted.shutdown()
+})
