@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { sysadminOnly, sysadminOnlyField } from '../../access/isSysadmin'
+import { selfOrSysadmin } from '../../access/selfOrSysadmin'
+import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
 export const Accounts: CollectionConfig = {
@@ -19,7 +21,9 @@ export const Accounts: CollectionConfig = {
     defaultColumns: ['email', 'displayName', 'roles', 'unit'],
     group: { vi: 'Hệ thống', en: 'System' },
   },
-  access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  // Payload's default `unlock` lets any signed-in account clear another's lockout: restricted here.
+  access: { read: selfOrSysadmin, create: sysadminOnly, update: selfOrSysadmin, delete: sysadminOnly, unlock: sysadminOnly },
+  hooks: { beforeChange: [firstAccountIsSysadmin] },
   fields: [
     { name: 'displayName', type: 'text', label: { vi: 'Tên hiển thị', en: 'Display name' } },
     {
@@ -29,6 +33,8 @@ export const Accounts: CollectionConfig = {
       required: true,
       defaultValue: ['staff'],
       label: { vi: 'Vai trò', en: 'Roles' },
+      // Only a system administrator grants roles, units and record links (no self-escalation).
+      access: { create: sysadminOnlyField, update: sysadminOnlyField },
       options: [
         { value: 'staff', label: { vi: 'Cán bộ (hồ sơ của mình)', en: 'Staff (own record)' } },
         { value: 'unit-hr', label: { vi: 'Cán bộ tổ chức đơn vị', en: 'Unit HR officer' } },
@@ -38,7 +44,7 @@ export const Accounts: CollectionConfig = {
         { value: 'sysadmin', label: { vi: 'Quản trị hệ thống', en: 'System administrator' } },
       ],
     },
-    { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
-    { name: 'unit', type: 'relationship', relationTo: 'units', label: { vi: 'Đơn vị phụ trách', en: 'Unit in charge' } },
+    { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
+    { name: 'unit', type: 'relationship', relationTo: 'units', access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Đơn vị phụ trách', en: 'Unit in charge' } },
   ],
 }

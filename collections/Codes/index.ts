@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
+import { organisationManagers } from '../../access/organisationManagers'
 import { CODE_LIST_LABELS } from '../../src/domain/reference/codeLists'
 import { dateField, label, textField } from '../shared/fields'
 
@@ -20,7 +21,7 @@ export const Codes: CollectionConfig = {
     group: label('Danh mục', 'Reference data'),
     pagination: { defaultLimit: 50 },
   },
-  access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  access: { read: isLoggedIn, create: organisationManagers, update: organisationManagers, delete: organisationManagers },
   indexes: [{ fields: ['list', 'code'], unique: true }],
   fields: [
     { name: 'list', type: 'select', required: true, index: true, options: CODE_LIST_OPTIONS, label: label('Danh mục', 'List') },

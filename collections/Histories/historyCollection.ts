@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { createHistoryInScope } from '../../access/createInScope'
+import { readHistoryRows, updateHistoryRows } from '../../access/historyRows'
 import { label } from '../shared/fields'
 
 interface HistoryOptions {
@@ -30,7 +31,7 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
       description: label(`Mục ${o.formItems} của sơ yếu lý lịch`, `CV form items ${o.formItems}`),
       pagination: { defaultLimit: 25 },
     },
-    access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+    access: { read: readHistoryRows, create: createHistoryInScope, update: updateHistoryRows, delete: updateHistoryRows },
     fields: [
       {
         name: 'staff',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
+import { organisationManagers } from '../../access/organisationManagers'
 import { dateField, label, textField } from '../shared/fields'
 
 /** Ngạch công chức / chức danh nghề nghiệp viên chức with their salary scale (NĐ 204/2004/NĐ-CP). */
@@ -14,7 +15,7 @@ export const Ranks: CollectionConfig = {
     group: label('Danh mục', 'Reference data'),
     pagination: { defaultLimit: 50 },
   },
-  access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  access: { read: isLoggedIn, create: organisationManagers, update: organisationManagers, delete: organisationManagers },
   fields: [
     textField('code', 'Mã số', 'Code', { required: true, unique: true }),
     textField('name', 'Tên ngạch / chức danh', 'Name', { required: true }),

@@ -1,6 +1,8 @@
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { createStaffInScope } from '../../access/createInScope'
+import { organisationManagers } from '../../access/organisationManagers'
+import { readStaffRecords, updateStaffRecords } from '../../access/staffRecords'
 import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
@@ -25,6 +27,7 @@ const history = (name: string, collection: CollectionSlug, vi: string, en: strin
 export const Staff: CollectionConfig = {
   slug: 'staff',
   labels: { singular: label('Hồ sơ cán bộ', 'Staff record'), plural: label('Hồ sơ cán bộ', 'Staff records') },
+  graphQL: { singularName: 'StaffRecord', pluralName: 'StaffRecords' },
   // Vietnamese list order: by tên, then họ đệm, with the ICU collation set on the column (migration).
   defaultSort: 'sortName',
   admin: {
@@ -36,7 +39,7 @@ export const Staff: CollectionConfig = {
     group: label('Hồ sơ', 'Records'),
     pagination: { defaultLimit: 25 },
   },
-  access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: organisationManagers },
   endpoints: [searchEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
+import { organisationManagers } from '../../access/organisationManagers'
 import { preventCycle } from '../../hooks/units/preventCycle'
 import { dateField, label } from '../shared/fields'
 
@@ -18,7 +19,7 @@ export const Units: CollectionConfig = {
     pagination: { defaultLimit: 25 },
     group: { vi: 'Tổ chức', en: 'Organisation' },
   },
-  access: { read: isLoggedIn, create: isLoggedIn, update: isLoggedIn, delete: isLoggedIn },
+  access: { read: isLoggedIn, create: organisationManagers, update: organisationManagers, delete: organisationManagers },
   hooks: { beforeChange: [preventCycle] },
   fields: [
     { name: 'code', type: 'text', required: true, unique: true, index: true, label: { vi: 'Mã đơn vị', en: 'Code' } },

@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@hoso.local', role: 'sysadmin', description: 'Quản trị hệ thống / System administrator' },
   { email: 'nhansu@hoso.local', role: 'unit-hr', description: 'Cán bộ tổ chức Vụ Công chức – Viên chức / HR officer' },
   { email: 'canbo@hoso.local', role: 'staff', description: 'Cán bộ Vụ Công chức – Viên chức / Staff member' },
+  { email: 'tccb@hoso.local', role: 'ministry-hr', description: 'Vụ Tổ chức cán bộ, toàn Bộ / Ministry HR' },
 ] as const
 
 /** The demo staff member behind canbo@hoso.local (also the person on the README's 2C page). */
@@ -169,7 +170,12 @@ async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, op
         password,
         displayName: account.description.split(' / ')[0],
         roles: [account.role],
-        unit: account.role === 'unit-hr' || account.role === 'staff' ? unitIds.get(DEMO_HR_UNIT_CODE) : undefined,
+        unit:
+          account.role === 'unit-hr' || account.role === 'staff'
+            ? unitIds.get(DEMO_HR_UNIT_CODE)
+            : account.role === 'ministry-hr'
+              ? unitIds.get('VTCCB')
+              : undefined,
         staff: account.role === 'staff' ? demoStaffId : undefined,
       },
     })

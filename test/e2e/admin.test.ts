@@ -28,13 +28,21 @@ test('the login page is in Vietnamese', async () => {
   await screenshot(page, 'admin-01-login')
 })
 
-test('the demo administrator signs in and sees the unit tree and the staff list', async () => {
+test('the demo administrator signs in and sees the unit tree but no personal records', async () => {
   await adminLogin(page, server.url, 'admin@hoso.local', 'hoso-demo-2026')
+  await page.getByText('Tài khoản').first().waitFor()
   await screenshot(page, 'admin-02-dashboard')
+  // A system administrator manages the system, not people's records (no staff collection in the menu).
+  expect(await page.getByText('Hồ sơ cán bộ', { exact: true }).count()).toBe(0)
 
   await page.goto(`${server.url}/admin/collections/units`)
   await page.getByText('Vụ Công chức – Viên chức').first().waitFor()
   await screenshot(page, 'admin-03-units')
+  await page.context().clearCookies()
+})
+
+test("the demo HR officer signs in and finds a staff member of their department by name", async () => {
+  await adminLogin(page, server.url, 'nhansu@hoso.local', 'hoso-demo-2026')
 
   await page.goto(`${server.url}/admin/collections/staff`)
   await page.getByRole('heading', { name: 'Hồ sơ cán bộ' }).first().waitFor()

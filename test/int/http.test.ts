@@ -18,6 +18,10 @@ beforeAll(async () => {
     collection: 'accounts',
     data: { email: 'admin@test.local', password: 'mat-khau-thu-nghiem-2026', roles: ['sysadmin'] },
   })
+  await payload.create({
+    collection: 'accounts',
+    data: { email: 'tccb@test.local', password: 'mat-khau-thu-nghiem-2026', roles: ['ministry-hr'] },
+  })
   server = await startTestServer({ DATABASE_URL: started.databaseUrl })
 })
 
@@ -55,14 +59,14 @@ test('the admin login page is in Vietnamese by default and English on request', 
   expect(en).toContain('Login')
 })
 
-test('an account logs in over REST and lists units and staff; anonymous requests see nothing', async () => {
+test('ministry HR logs in over REST and lists units and staff; anonymous requests see nothing', async () => {
   const anonymous = await fetch(`${server.url}/api/staff`)
   expect(anonymous.status).toBe(403)
 
   const login = await fetch(`${server.url}/api/accounts/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@test.local', password: 'mat-khau-thu-nghiem-2026' }),
+    body: JSON.stringify({ email: 'tccb@test.local', password: 'mat-khau-thu-nghiem-2026' }),
   })
   expect(login.status).toBe(200)
   const { token } = (await login.json()) as { token: string }

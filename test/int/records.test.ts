@@ -78,7 +78,7 @@ beforeAll(async () => {
   const login = await fetch(`${server.url}/api/accounts/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@hoso.local', password: 'hoso-demo-2026' }),
+    body: JSON.stringify({ email: 'tccb@hoso.local', password: 'hoso-demo-2026' }),
   })
   token = ((await login.json()) as { token: string }).token
 })

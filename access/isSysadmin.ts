@@ -1,0 +1,7 @@
+import type { Access, FieldAccess } from 'payload'
+
+import { isSysadmin } from '../src/domain/access'
+import { actorOf } from './actor'
+
+export const sysadminOnly: Access = ({ req }) => isSysadmin(actorOf(req))
+export const sysadminOnlyField: FieldAccess = ({ req }) => isSysadmin(actorOf(req))

@@ -1,0 +1,11 @@
+import type { Access } from 'payload'
+
+import { isSysadmin } from '../src/domain/access'
+import { actorOf } from './actor'
+
+/** Accounts: a person sees and changes their own account; system administrators manage all. */
+export const selfOrSysadmin: Access = ({ req }) => {
+  if (!req.user) return false
+  if (isSysadmin(actorOf(req))) return true
+  return { id: { equals: req.user.id } }
+}

@@ -1,0 +1,219 @@
+/**
+ * Access by duty and authority: each role reaches exactly the records its scope allows, on every path
+ * we can name — REST list/get/count/update/create, GraphQL (with aliases), relationship population,
+ * the search endpoint and the Local API on behalf of a user — checked against the pure rule in
+ * src/domain/access.ts and against an independent recursive walk of the unit tree.
+ */
+import fc from 'fast-check'
+import pg from 'pg'
+import type { Payload } from 'payload'
+
+import { mayReach, type Actor, type Role } from '../../src/domain/access'
+import { seedDemoData } from '../../src/seed/seed'
+import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { startTestServer, type TestServer } from '../helpers/server'
+
+const PASSWORD = 'mat-khau-thu-nghiem-2026'
+let payload: Payload
+let server: TestServer
+let sql: pg.Pool
+let units: Map<string, { id: number; path: string }>
+let staffRows: Array<{ id: number; unitPath: string; fullName: string }>
+const tokens: Record<string, string> = {}
+
+async function subtreeIds(unitId: number): Promise<number[]> {
+  const { rows } = await sql.query<{ id: number }>(
+    `WITH RECURSIVE sub AS (SELECT id FROM units WHERE id = $1 UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)
+     SELECT s.id FROM staff s WHERE s.unit_id IN (SELECT id FROM sub) ORDER BY s.id`,
+    [unitId],
+  )
+  return rows.map((r) => r.id)
+}
+
+const as = (who: string) => (path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${tokens[who]}`, ...(init.headers ?? {}) },
+  })
+
+async function login(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
+  return ((await res.json()) as { token: string }).token
+}
+
+beforeAll(async () => {
+  process.env.DEMO_PASSWORD = PASSWORD
+  const started = await startTestPayload()
+  payload = started.payload
+  await seedDemoData(payload, { staff: 120 })
+  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 3 })
+  const u = await sql.query<{ id: number; code: string; path: string }>('SELECT id, code, path FROM units')
+  units = new Map(u.rows.map((r) => [r.code, { id: r.id, path: r.path }]))
+  staffRows = (await sql.query('SELECT id, unit_path AS "unitPath", full_name AS "fullName" FROM staff ORDER BY id')).rows
+  // A second HR officer in a sibling department, a head of the first department, an auditor, ministry HR.
+  const otherStaff = staffRows.find((s) => s.unitPath.includes(`.${units.get('VTCBC')!.id}.`))!
+  const create = (email: string, roles: Role[], unit?: number, staff?: number) =>
+    payload.create({ collection: 'accounts', data: { email, password: PASSWORD, roles, unit, staff } })
+  await create('hr-b@test.local', ['unit-hr'], units.get('VTCBC')!.id, otherStaff.id)
+  await create('head-a@test.local', ['unit-head'], units.get('VCCVC')!.id)
+  await create('audit@test.local', ['auditor'])
+  await create('tccb@test.local', ['ministry-hr'])
+  server = await startTestServer({ DATABASE_URL: started.databaseUrl })
+  for (const [who, email] of Object.entries({
+    hrA: 'nhansu@hoso.local',
+    hrB: 'hr-b@test.local',
+    headA: 'head-a@test.local',
+    staff: 'canbo@hoso.local',
+    admin: 'admin@hoso.local',
+    auditor: 'audit@test.local',
+    ministry: 'tccb@test.local',
+  })) {
+    tokens[who] = await login(email)
+  }
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await sql?.end()
+  await stopTestPayload(payload)
+})
+
+const listIds = async (who: string, path = '/api/staff?limit=0&depth=0') => {
+  const res = await as(who)(path)
+  if (res.status !== 200) return { status: res.status, ids: [] as number[] }
+  const body = (await res.json()) as { docs: Array<{ id: number }> }
+  return { status: 200, ids: body.docs.map((d) => d.id).sort((a, b) => a - b) }
+}
+
+describe('who sees which records (REST list)', () => {
+  test('a unit HR officer sees exactly their department subtree, plus nothing else', async () => {
+    const expected = await subtreeIds(units.get('VCCVC')!.id)
+    expect(expected.length).toBeGreaterThan(0)
+    expect((await listIds('hrA')).ids).toEqual(expected)
+    expect((await listIds('hrB')).ids).toEqual(await subtreeIds(units.get('VTCBC')!.id))
+  })
+
+  test('a unit head reads the subtree too; a staff member only their own record', async () => {
+    expect((await listIds('headA')).ids).toEqual(await subtreeIds(units.get('VCCVC')!.id))
+    const own = (await payload.find({ collection: 'accounts', where: { email: { equals: 'canbo@hoso.local' } } })).docs[0]!
+    const ownId = typeof own.staff === 'object' ? own.staff!.id : own.staff
+    expect((await listIds('staff')).ids).toEqual([ownId])
+  })
+
+  test('ministry HR sees every record; the system administrator and the auditor see none', async () => {
+    expect((await listIds('ministry')).ids).toHaveLength(staffRows.length)
+    for (const who of ['admin', 'auditor']) {
+      const r = await listIds(who)
+      expect(r.status).toBe(403)
+      expect(r.ids).toEqual([])
+    }
+  })
+})
+
+describe('IDOR tricks from a sibling department get nothing', () => {
+  const foreign = () => staffRows.find((s) => s.unitPath.includes(`.${units.get('VTCBC')!.id}.`))!
+
+  test('guessing an id: GET, PATCH and DELETE of a record in another department', async () => {
+    const id = foreign().id
+    const get = await as('hrA')(`/api/staff/${id}`)
+    expect([403, 404]).toContain(get.status)
+    expect(JSON.stringify(await get.json())).not.toContain(foreign().fullName)
+    const patch = await as('hrA')(`/api/staff/${id}`, { method: 'PATCH', body: JSON.stringify({ position: 'Vụ trưởng' }) })
+    expect([403, 404]).toContain(patch.status)
+    const del = await as('hrA')(`/api/staff/${id}`, { method: 'DELETE' })
+    expect([403, 404]).toContain(del.status)
+    const { rows } = await sql.query('SELECT position FROM staff WHERE id = $1', [id])
+    expect(rows[0].position).not.toBe('Vụ trưởng')
+  })
+
+  test('`where` injection naming the other unit or the record id returns no rows', async () => {
+    const other = units.get('VTCBC')!.id
+    for (const q of [
+      `/api/staff?where[unitPath][like]=.${other}.`,
+      `/api/staff?where[or][0][id][equals]=${foreign().id}&where[or][1][unitPath][like]=.1.`,
+      `/api/staff?where[id][in]=${staffRows.map((s) => s.id).join(',')}&limit=0`,
+      `/api/staff?where[unit][equals]=${other}`,
+    ]) {
+      const ids = (await listIds('hrA', q)).ids
+      expect(ids.every((id) => staffRows.find((s) => s.id === id)!.unitPath.includes(`.${units.get('VCCVC')!.id}.`))).toBe(true)
+    }
+  })
+
+  test('counts, histories with deep population, and the search endpoint stay inside the scope', async () => {
+    const inScope = new Set(await subtreeIds(units.get('VCCVC')!.id))
+    const count = (await (await as('hrA')('/api/staff/count')).json()) as { totalDocs: number }
+    expect(count.totalDocs).toBe(inScope.size)
+    const fam = (await (await as('hrA')('/api/family-members?limit=0&depth=2')).json()) as { docs: Array<{ staff: { id: number } }> }
+    expect(fam.docs.length).toBeGreaterThan(0)
+    expect(fam.docs.every((d) => inScope.has(d.staff.id))).toBe(true)
+    const foreignFam = await as('hrA')(`/api/family-members?where[staff][equals]=${foreign().id}`)
+    expect(((await foreignFam.json()) as { docs: unknown[] }).docs).toEqual([])
+    const search = (await (await as('hrA')(`/api/staff/search?q=${encodeURIComponent(foreign().fullName)}`)).json()) as { docs: Array<{ id: number }> }
+    expect(search.docs.every((d) => inScope.has(d.id))).toBe(true)
+  })
+
+  test('adding a history row to a foreign record is refused', async () => {
+    const relation = (await payload.find({ collection: 'codes', where: { list: { equals: 'relation' }, code: { equals: 'CON' } } })).docs[0]!
+    const res = await as('hrA')('/api/family-members', {
+      method: 'POST',
+      body: JSON.stringify({ staff: foreign().id, side: 'self', relation: relation.id, fullName: 'Nguyễn Văn Giả' }),
+    })
+    expect(res.status).toBe(403)
+  })
+
+  test('GraphQL: list, aliased single reads and counts obey the same scope', async () => {
+    const query = `{ StaffRecords(limit: 500) { totalDocs docs { id unitPath } } a: StaffRecord(id: ${foreign().id}) { id fullName } }`
+    const res = await as('hrA')('/api/graphql', { method: 'POST', body: JSON.stringify({ query }) })
+    const body = (await res.json()) as { data?: { StaffRecords: { totalDocs: number; docs: Array<{ unitPath: string }> }; a: unknown } }
+    expect(body.data?.StaffRecords.totalDocs).toBe((await subtreeIds(units.get('VCCVC')!.id)).length)
+    expect(body.data?.StaffRecords.docs.every((d) => d.unitPath.includes(`.${units.get('VCCVC')!.id}.`))).toBe(true)
+    expect(body.data?.a ?? null).toBeNull()
+    expect(JSON.stringify(body)).not.toContain(foreign().fullName)
+  })
+})
+
+describe('accounts', () => {
+  test('nobody grants themselves roles; only the system administrator unlocks accounts', async () => {
+    const me = (await (await as('staff')('/api/accounts/me')).json()) as { user: { id: number } }
+    await as('staff')(`/api/accounts/${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ roles: ['ministry-hr'] }) })
+    const after = await payload.findByID({ collection: 'accounts', id: me.user.id })
+    expect(after.roles).toEqual(['staff'])
+    const others = await as('staff')('/api/accounts?limit=0')
+    expect(((await others.json()) as { docs: Array<{ id: number }> }).docs.map((d) => d.id)).toEqual([me.user.id])
+    const unlock = await as('hrA')('/api/accounts/unlock', { method: 'POST', body: JSON.stringify({ email: 'canbo@hoso.local' }) })
+    expect(unlock.status).toBe(403)
+  })
+})
+
+describe('property: the Local API on behalf of a user returns exactly what the rule allows', () => {
+  test('random roles, units and own records over the seeded tree', async () => {
+    const unitList = [...units.values()]
+    const roles: Role[] = ['staff', 'unit-hr', 'unit-head', 'ministry-hr', 'auditor', 'sysadmin']
+    let cases = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(roles, { minLength: 1, maxLength: 2 }),
+        fc.constantFrom(...unitList),
+        fc.option(fc.constantFrom(...staffRows), { nil: undefined }),
+        async (rs, unit, own) => {
+          const actor: Actor = { roles: rs, unitId: unit.id, staffId: own?.id ?? null }
+          const user = { id: -1, collection: 'accounts', roles: rs, unit: unit.id, staff: own?.id ?? null, email: 'x@test.local' }
+          const expected = staffRows.filter((s) => mayReach(actor, 'read', s)).map((s) => s.id)
+          const got = await payload
+            .find({ collection: 'staff', user: user as never, overrideAccess: false, limit: 0, depth: 0, pagination: false, select: { staffCode: true } })
+            .then((r) => r.docs.map((d) => d.id).sort((a, b) => a - b))
+            .catch(() => [] as number[])
+          cases += staffRows.length
+          expect(got).toEqual(expected)
+        },
+      ),
+      { numRuns: 60, seed: 20261125 },
+    )
+    expect(cases).toBeGreaterThanOrEqual(60 * staffRows.length)
+  })
+})
