@@ -2,6 +2,7 @@ import * as migration_20261125_180154_initial from './20261125_180154_initial';
 import * as migration_20261125_185040_record_model from './20261125_185040_record_model';
 import * as migration_20261125_185500_search_and_unit_tree from './20261125_185500_search_and_unit_tree';
 import * as migration_20261125_190500_search_knn from './20261125_190500_search_knn';
+import * as migration_20261125_191208_photo_owner from './20261125_191208_photo_owner';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261125_190500_search_knn.up,
     down: migration_20261125_190500_search_knn.down,
     name: '20261125_190500_search_knn',
+  },
+  {
+    up: migration_20261125_191208_photo_owner.up,
+    down: migration_20261125_191208_photo_owner.down,
+    name: '20261125_191208_photo_owner'
   },
 ];

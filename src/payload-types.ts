@@ -368,6 +368,7 @@ export interface Code {
  */
 export interface Photo {
   id: number;
+  staff: number | Staff;
   alt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -972,6 +973,7 @@ export interface FamilyMembersSelect<T extends boolean = true> {
  * via the `definition` "photos_select".
  */
 export interface PhotosSelect<T extends boolean = true> {
+  staff?: T;
   alt?: T;
   updatedAt?: T;
   createdAt?: T;
