@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { sysadminOnly, sysadminOnlyField } from '../../access/isSysadmin'
 import { selfOrSysadmin } from '../../access/selfOrSysadmin'
 import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
+import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
 export const Accounts: CollectionConfig = {
@@ -23,7 +24,7 @@ export const Accounts: CollectionConfig = {
   },
   // Payload's default `unlock` lets any signed-in account clear another's lockout: restricted here.
   access: { read: selfOrSysadmin, create: sysadminOnly, update: selfOrSysadmin, delete: sysadminOnly, unlock: sysadminOnly },
-  hooks: { beforeChange: [firstAccountIsSysadmin] },
+  hooks: { beforeOperation: [rejectPrivilegeChanges], beforeChange: [firstAccountIsSysadmin] },
   fields: [
     { name: 'displayName', type: 'text', label: { vi: 'Tên hiển thị', en: 'Display name' } },
     {

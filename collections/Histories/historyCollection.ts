@@ -1,7 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { createHistoryInScope } from '../../access/createInScope'
-import { readHistoryRows, updateHistoryRows } from '../../access/historyRows'
+import { readHistoryRows, readSensitiveHistoryRows, updateHistoryRows } from '../../access/historyRows'
+import { protectFields, readSensitiveOfRow } from '../../access/sensitiveFields'
 import { label } from '../shared/fields'
 
 interface HistoryOptions {
@@ -13,6 +14,10 @@ interface HistoryOptions {
   defaultSort: string
   /** Form item numbers, for the admin description. */
   formItems: string
+  /** The whole row is sensitive (read by HR in scope and the person only). */
+  sensitive?: boolean
+  /** Fields of the row that are sensitive. */
+  sensitiveFields?: string[]
 }
 
 /**
@@ -31,7 +36,12 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
       description: label(`Mục ${o.formItems} của sơ yếu lý lịch`, `CV form items ${o.formItems}`),
       pagination: { defaultLimit: 25 },
     },
-    access: { read: readHistoryRows, create: createHistoryInScope, update: updateHistoryRows, delete: updateHistoryRows },
+    access: {
+      read: o.sensitive ? readSensitiveHistoryRows : readHistoryRows,
+      create: createHistoryInScope,
+      update: updateHistoryRows,
+      delete: updateHistoryRows,
+    },
     fields: [
       {
         name: 'staff',
@@ -41,7 +51,7 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
         index: true,
         label: label('Cán bộ', 'Staff member'),
       },
-      ...o.fields,
+      ...(o.sensitiveFields ? protectFields(o.fields, new Set(o.sensitiveFields), readSensitiveOfRow) : o.fields),
     ],
   }
 }

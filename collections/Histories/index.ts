@@ -1,4 +1,5 @@
 import { codeField, dateField, label, monthField, textField, textareaField } from '../shared/fields'
+import { SENSITIVE_FAMILY_FIELDS } from '../../src/domain/sensitivity'
 import { historyCollection } from './historyCollection'
 
 /** 2C item 27, HS02 item 32 — đào tạo, bồi dưỡng (six kinds). */
@@ -138,6 +139,7 @@ export const Disciplines = historyCollection({
   singular: ['Kỷ luật', 'Disciplinary measure'],
   plural: ['Kỷ luật', 'Disciplinary measures'],
   formItems: '22 (2C), 35.2 (HS02)',
+  sensitive: true,
   defaultSort: '-fromDate',
   defaultColumns: ['fromDate', 'form', 'sphere', 'violation'],
   fields: [
@@ -174,6 +176,7 @@ export const FamilyMembers = historyCollection({
   singular: ['Người thân', 'Family member'],
   plural: ['Quan hệ gia đình', 'Family members'],
   formItems: '30 (2C), 36 (HS02)',
+  sensitiveFields: [...SENSITIVE_FAMILY_FIELDS],
   defaultSort: 'sortOrder',
   defaultColumns: ['side', 'relation', 'fullName', 'birthYear'],
   fields: [

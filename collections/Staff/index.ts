@@ -2,7 +2,9 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import { createStaffInScope } from '../../access/createInScope'
 import { organisationManagers } from '../../access/organisationManagers'
+import { protectFields, readSensitiveOfStaff } from '../../access/sensitiveFields'
 import { readStaffRecords, updateStaffRecords } from '../../access/staffRecords'
+import { SENSITIVE_STAFF_FIELDS } from '../../src/domain/sensitivity'
 import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
@@ -45,7 +47,8 @@ export const Staff: CollectionConfig = {
     beforeOperation: [accentInsensitiveSearch],
     beforeChange: [validateStaffRecord, staffDerivedFields],
   },
-  fields: [
+  // Sensitive items (NĐ 356/2025 Điều 4.1) get a field-level read rule: src/domain/sensitivity.ts.
+  fields: protectFields([
     {
       type: 'tabs',
       tabs: [
@@ -85,5 +88,5 @@ export const Staff: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
       label: label('Xác nhận thông tin lần cuối', 'Last confirmed'),
     },
-  ],
+  ], new Set(Object.keys(SENSITIVE_STAFF_FIELDS)), readSensitiveOfStaff),
 }

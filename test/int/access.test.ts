@@ -177,10 +177,43 @@ describe('IDOR tricks from a sibling department get nothing', () => {
   })
 })
 
+describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
+  const inA = () => staffRows.find((s) => s.unitPath.includes(`.${units.get('VCCVC')!.id}.`))!
+
+  test('a unit head reads the record but not religion, health, identifiers or disciplinary measures', async () => {
+    const rec = (await (await as('headA')(`/api/staff/${inA().id}`)).json()) as Record<string, unknown>
+    expect(rec.fullName).toBe(inA().fullName)
+    for (const f of ['religion', 'ethnicity', 'nationalId', 'healthStatus', 'bloodType', 'socialInsuranceNumber', 'economy', 'partyJoinDate']) {
+      expect(rec).not.toHaveProperty(f)
+    }
+    const filter = await as('headA')(`/api/staff?where[nationalId][like]=0`)
+    expect(filter.status).not.toBe(200)
+    const disciplines = await as('headA')('/api/disciplines?limit=0')
+    const body = (await disciplines.json()) as { docs?: unknown[] }
+    expect(disciplines.status === 403 || body.docs?.length === 0).toBe(true)
+    expect(body.docs ?? []).toEqual([])
+    const fam = (await (await as('headA')('/api/family-members?limit=5')).json()) as { docs: Array<Record<string, unknown>> }
+    expect(fam.docs.length).toBeGreaterThan(0)
+    expect(fam.docs.every((d) => !('details' in d))).toBe(true)
+  })
+
+  test('the unit HR officer and the person themselves see them', async () => {
+    const rec = (await (await as('hrA')(`/api/staff/${inA().id}`)).json()) as Record<string, unknown>
+    expect(rec.nationalId).toMatch(/^\d{12}$/)
+    expect(rec).toHaveProperty('religion')
+    const own = (await (await as('staff')('/api/staff?limit=1')).json()) as { docs: Array<Record<string, unknown>> }
+    expect(own.docs[0]!.nationalId).toMatch(/^\d{12}$/)
+  })
+})
+
 describe('accounts', () => {
   test('nobody grants themselves roles; only the system administrator unlocks accounts', async () => {
     const me = (await (await as('staff')('/api/accounts/me')).json()) as { user: { id: number } }
-    await as('staff')(`/api/accounts/${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ roles: ['ministry-hr'] }) })
+    const escalate = await as('staff')(`/api/accounts/${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ roles: ['ministry-hr'] }) })
+    expect(escalate.status).toBe(403)
+    expect(((await escalate.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Chỉ quản trị hệ thống mới được thay đổi: Vai trò/)
+    const rename = await as('staff')(`/api/accounts/${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ displayName: 'Hường', roles: ['staff'] }) })
+    expect(rename.status).toBe(200)
     const after = await payload.findByID({ collection: 'accounts', id: me.user.id })
     expect(after.roles).toEqual(['staff'])
     const others = await as('staff')('/api/accounts?limit=0')

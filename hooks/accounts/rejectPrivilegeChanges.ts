@@ -1,0 +1,34 @@
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+
+import { actorOf } from '../../access/actor'
+import { isSysadmin } from '../../src/domain/access'
+import { changedFields } from '../../src/domain/fieldChanges'
+
+const PRIVILEGED = ['roles', 'unit', 'staff'] as const
+const LABELS: Record<string, { vi: string; en: string }> = {
+  roles: { vi: 'Vai trò', en: 'Roles' },
+  unit: { vi: 'Đơn vị phụ trách', en: 'Unit in charge' },
+  staff: { vi: 'Hồ sơ cán bộ', en: 'Staff record' },
+}
+
+/**
+ * Payload silently drops a write to a field the user may not update; a person trying to give
+ * themselves a role must hear "no" instead (and nothing is stored).
+ */
+export const rejectPrivilegeChanges: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'update' || !req.user || isSysadmin(actorOf(req))) return args
+  const data = (args as { data?: Record<string, unknown> }).data
+  const id = (args as { id?: number | string }).id
+  if (!data || id == null) return args
+  const original = await req.payload.findByID({ collection: 'accounts', id, depth: 0, overrideAccess: true, disableErrors: true, req })
+  const changed = changedFields(data, original as Record<string, unknown> | null, PRIVILEGED)
+  if (!changed.length) return args
+  const en = req.i18n?.language === 'en'
+  const names = changed.map((f) => (en ? LABELS[f]!.en : LABELS[f]!.vi)).join(', ')
+  throw new APIError(
+    en ? `Only a system administrator may change: ${names}` : `Chỉ quản trị hệ thống mới được thay đổi: ${names}`,
+    403,
+    { errors: changed.map((f) => ({ path: f, message: en ? 'Not allowed' : 'Không có quyền thay đổi' })) },
+    true,
+  )
+}
