@@ -6,7 +6,8 @@
  * Database: DATABASE_URL, or an embedded PostgreSQL under .data/bench (never the demo database).
  * The data set is (re)seeded when it does not hold exactly N staff (default 100 000).
  *
- * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total).
+ * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
+ * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -70,8 +71,8 @@ runCli(async () => {
     options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
   })
   const name = positionals[0]
-  if (!name || !['search', 'list'].includes(name)) {
-    console.error('usage: npm run bench -- search|list [--staff N] [--iterations N]')
+  if (!name || !['search', 'list', 'access'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access [--staff N] [--iterations N]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -96,8 +97,8 @@ runCli(async () => {
     body: JSON.stringify({ email: 'admin@hoso.local', password: process.env.DEMO_PASSWORD ?? 'hoso-demo-2026' }),
   })
   const { token } = (await login.json()) as { token: string }
-  const get = async (p: string) => {
-    const res = await fetch(`${server.url}${p}`, { headers: { Authorization: `JWT ${token}` } })
+  const get = async (p: string, as = token) => {
+    const res = await fetch(`${server.url}${p}`, { headers: { Authorization: `JWT ${as}` } })
     if (res.status !== 200) throw new Error(`${p} → ${res.status}`)
     return res.json()
   }
@@ -136,6 +137,29 @@ runCli(async () => {
         unitSubtreeList: await compare(iterations, cases),
         unitSubtreeListColumns: await compare(iterations, listColumns),
         units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
+    } else if (name === 'access') {
+      // Bench accounts: ministry HR (every record) and the HR officers of six departments.
+      const password = 'bench-access-2026-mat-khau'
+      const ensure = async (email: string, roles: string[], unit?: number) => {
+        const found = await booted.payload.find({ collection: 'accounts', where: { email: { equals: email } }, limit: 1 })
+        if (!found.docs.length) await booted.payload.create({ collection: 'accounts', data: { email, password, roles: roles as never, unit } })
+        const res = await fetch(`${server.url}/api/accounts/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        })
+        return ((await res.json()) as { token: string }).token
+      }
+      const ministry = await ensure('bench-ministry@hoso.local', ['ministry-hr'])
+      const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth = 1 ORDER BY id LIMIT 6`)
+      const hr = await Promise.all(depts.map((d) => ensure(`bench-hr-${d.id}@hoso.local`, ['unit-hr'], d.id)))
+      const page = '/api/staff?limit=25&depth=0'
+      const cases = hr.map((t) => ({ http: () => get(page, t), sql: () => get(page, ministry) }))
+      const r = await compare(iterations, cases)
+      result = {
+        scopedVsUnscoped: { scoped: r.http, unscoped: r.sql, overheadMedian: r.ratioMedian, overheadP95: r.ratioP95 },
+        note: 'both sides are HTTP list pages (25 rows + total); "scoped" = unit HR officer (WHERE unit_path LIKE), "unscoped" = ministry HR',
+      }
     } else {
       const { rows } = await pool.query<{ full_name: string }>(`SELECT full_name FROM staff ORDER BY id LIMIT 40 OFFSET 1000`)
       const typo = (s: string) => s.slice(0, -2) + s.slice(-1) // drop the second-to-last letter
