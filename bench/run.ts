@@ -139,7 +139,7 @@ runCli(async () => {
         units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
     } else if (name === 'access') {
       // Bench accounts: ministry HR (every record) and the HR officers of six departments.
-      const password = 'bench-access-2026-mat-khau'
+      const password = 'vuon-dao-mua-xuan-2026'
       const ensure = async (email: string, roles: string[], unit?: number) => {
         const found = await booted.payload.find({ collection: 'accounts', where: { email: { equals: email } }, limit: 1 })
         if (!found.docs.length) await booted.payload.create({ collection: 'accounts', data: { email, password, roles: roles as never, unit } })

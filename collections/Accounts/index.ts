@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { sysadminOnly, sysadminOnlyField } from '../../access/isSysadmin'
 import { selfOrSysadmin } from '../../access/selfOrSysadmin'
+import { enforcePasswordPolicy } from '../../hooks/accounts/enforcePasswordPolicy'
 import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 
@@ -24,7 +25,11 @@ export const Accounts: CollectionConfig = {
   },
   // Payload's default `unlock` lets any signed-in account clear another's lockout: restricted here.
   access: { read: selfOrSysadmin, create: sysadminOnly, update: selfOrSysadmin, delete: sysadminOnly, unlock: sysadminOnly },
-  hooks: { beforeOperation: [rejectPrivilegeChanges], beforeChange: [firstAccountIsSysadmin] },
+  hooks: {
+    beforeOperation: [rejectPrivilegeChanges],
+    beforeValidate: [enforcePasswordPolicy],
+    beforeChange: [firstAccountIsSysadmin],
+  },
   fields: [
     { name: 'displayName', type: 'text', label: { vi: 'Tên hiển thị', en: 'Display name' } },
     {

@@ -11,8 +11,7 @@
  * phrase is already ≥ 12 characters, so it needs no separate length rule; the message mentions passphrases
  * to steer users towards them ("cây đa bến nước sân đình" is easier to remember and stronger than "P@ss1234").
  *
- * Pure: no I/O. `loginBackoffSeconds` gives the lock-out delay after repeated failed logins (NIST §5.2.2,
- * rate limiting), for the caller that counts the failures.
+ * Pure: no I/O.
  */
 
 import type { FieldIssue } from './errors'
@@ -26,9 +25,6 @@ export const PASSPHRASE_MIN_LENGTH = 16
 /** E-mail local parts and name words shorter than this are too common to refuse inside a password. */
 export const PERSONAL_TOKEN_MIN_LENGTH = 4
 
-export const LOGIN_BACKOFF_FREE_ATTEMPTS = 4
-export const LOGIN_BACKOFF_BASE_SECONDS = 60
-export const LOGIN_BACKOFF_MAX_SECONDS = 3600
 
 export interface PasswordContext {
   email?: string | null
@@ -82,19 +78,6 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
   // "123456" is both common and a sequence: one "easy to guess" message is enough.
   if (!common && isSimplePattern(nfc)) issues.push(issue('pattern'))
   return issues
-}
-
-/**
- * Seconds a login must wait after `failedAttempts` consecutive failures: none for the first 4, then 60 s at the
- * 5th, doubling with each further failure (120, 240, …), capped at one hour.
- */
-export function loginBackoffSeconds(failedAttempts: number): number {
-  if (Number.isNaN(failedAttempts)) return 0
-  const failures = Math.floor(failedAttempts)
-  if (failures <= LOGIN_BACKOFF_FREE_ATTEMPTS) return 0
-  const doublings = failures - LOGIN_BACKOFF_FREE_ATTEMPTS - 1
-  // 2 ** a huge number is Infinity, which the cap turns back into the maximum.
-  return Math.min(LOGIN_BACKOFF_MAX_SECONDS, LOGIN_BACKOFF_BASE_SECONDS * 2 ** doublings)
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -207,6 +207,19 @@ describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
 })
 
 describe('accounts', () => {
+  test('a weak password is refused in Vietnamese and the account is not created', async () => {
+    for (const [password, message] of [
+      ['ngan-qua', /ít nhất 12 ký tự/],
+      ['Password2024!', /phổ biến/],
+      ['yenbai-2026-matkhau', /email hoặc họ tên/],
+    ] as const) {
+      await expect(
+        payload.create({ collection: 'accounts', data: { email: 'yenbai@test.local', password, roles: ['staff'] } }),
+      ).rejects.toThrow(message)
+    }
+    expect((await payload.count({ collection: 'accounts', where: { email: { equals: 'yenbai@test.local' } } })).totalDocs).toBe(0)
+  })
+
   test('nobody grants themselves roles; only the system administrator unlocks accounts', async () => {
     const me = (await (await as('staff')('/api/accounts/me')).json()) as { user: { id: number } }
     const escalate = await as('staff')(`/api/accounts/${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ roles: ['ministry-hr'] }) })
