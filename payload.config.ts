@@ -8,6 +8,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
 
+import { AccessGrants } from './collections/AccessGrants/index'
 import { Accounts } from './collections/Accounts/index'
 import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
@@ -34,7 +35,7 @@ export default buildConfig({
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

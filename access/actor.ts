@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Actor } from '../src/domain/access'
+import { activeGrants, type GrantInput } from '../src/domain/grants'
 
 const idOf = (v: unknown): number | null =>
   v == null ? null : typeof v === 'object' && 'id' in (v as object) ? Number((v as { id: number }).id) : Number(v)
@@ -10,4 +11,42 @@ export function actorOf(req: PayloadRequest): Actor | null {
   const user = req.user as { collection?: string; roles?: string[]; unit?: unknown; staff?: unknown } | null
   if (!user || user.collection !== 'accounts') return null
   return { roles: user.roles ?? [], unitId: idOf(user.unit), staffId: idOf(user.staff) }
+}
+
+/**
+ * The actor with their approved, in-date purpose-bound grants, loaded once per request
+ * (kept in req.context) and only for record access decisions.
+ */
+export async function actorWithGrants(req: PayloadRequest): Promise<Actor | null> {
+  const actor = actorOf(req)
+  if (!actor) return null
+  const context = req.context as { hosoActor?: Actor }
+  if (context.hosoActor) return context.hosoActor
+  const now = new Date()
+  const { docs } = await req.payload.find({
+    collection: 'access-grants',
+    where: {
+      and: [
+        { grantee: { equals: req.user!.id } },
+        { status: { equals: 'approved' } },
+        { validFrom: { less_than_equal: now.toISOString() } },
+        { validTo: { greater_than_equal: now.toISOString() } },
+      ],
+    },
+    depth: 0,
+    pagination: false,
+    limit: 200,
+    overrideAccess: true,
+    req,
+  })
+  const ids = (v: unknown) => (Array.isArray(v) ? v.map((x) => idOf(x)).filter((x): x is number => x != null) : [])
+  const withGrants: Actor = {
+    ...actor,
+    grants: activeGrants(
+      docs.map((d) => ({ ...d, grantee: idOf(d.grantee), unitIds: ids(d.units), staffIds: ids(d.staff) })) as GrantInput[],
+      now,
+    ),
+  }
+  context.hosoActor = withGrants
+  return withGrants
 }

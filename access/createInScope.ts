@@ -2,14 +2,14 @@ import type { Access } from 'payload'
 
 import { recordScope } from '../src/domain/access'
 import { isWithinSubtree } from '../src/domain/unitTree'
-import { actorOf } from './actor'
+import { actorWithGrants } from './actor'
 import { scopeToWhere } from './scopeToWhere'
 
 const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: number }).id : (v as number | undefined))
 
 /** A new staff record may be created in a unit the actor may update (HR of that subtree, ministry HR). */
 export const createStaffInScope: Access = async ({ req, data }) => {
-  const scope = recordScope(actorOf(req), 'update')
+  const scope = recordScope(await actorWithGrants(req), 'update')
   if (scope.kind !== 'some') return scope.kind === 'all'
   const unitId = idOf(data?.unit)
   if (unitId == null) return false
@@ -19,7 +19,7 @@ export const createStaffInScope: Access = async ({ req, data }) => {
 
 /** A history row may be added to a staff record the actor may update. */
 export const createHistoryInScope: Access = async ({ req, data }) => {
-  const where = scopeToWhere(recordScope(actorOf(req), 'update'))
+  const where = scopeToWhere(recordScope(await actorWithGrants(req), 'update'))
   if (typeof where === 'boolean') return where
   const staffId = idOf(data?.staff)
   if (staffId == null) return false

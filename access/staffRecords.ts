@@ -1,9 +1,9 @@
 import type { Access } from 'payload'
 
 import { recordScope } from '../src/domain/access'
-import { actorOf } from './actor'
+import { actorWithGrants } from './actor'
 import { scopeToWhere } from './scopeToWhere'
 
 /** Staff records: own record, unit subtree, or all — by role (src/domain/access.ts). */
-export const readStaffRecords: Access = ({ req }) => scopeToWhere(recordScope(actorOf(req), 'read'))
-export const updateStaffRecords: Access = ({ req }) => scopeToWhere(recordScope(actorOf(req), 'update'))
+export const readStaffRecords: Access = async ({ req }) => scopeToWhere(recordScope(await actorWithGrants(req), 'read'))
+export const updateStaffRecords: Access = async ({ req }) => scopeToWhere(recordScope(await actorWithGrants(req), 'update'))

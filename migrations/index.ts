@@ -3,6 +3,7 @@ import * as migration_20261125_185040_record_model from './20261125_185040_recor
 import * as migration_20261125_185500_search_and_unit_tree from './20261125_185500_search_and_unit_tree';
 import * as migration_20261125_190500_search_knn from './20261125_190500_search_knn';
 import * as migration_20261125_191208_photo_owner from './20261125_191208_photo_owner';
+import * as migration_20261125_192104_access_grants from './20261125_192104_access_grants';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_191208_photo_owner.up,
     down: migration_20261125_191208_photo_owner.down,
-    name: '20261125_191208_photo_owner'
+    name: '20261125_191208_photo_owner',
+  },
+  {
+    up: migration_20261125_192104_access_grants.up,
+    down: migration_20261125_192104_access_grants.down,
+    name: '20261125_192104_access_grants'
   },
 ];

@@ -81,6 +81,7 @@ export interface Config {
     codes: Code;
     ranks: Rank;
     accounts: Account;
+    'access-grants': AccessGrant;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -113,6 +114,7 @@ export interface Config {
     codes: CodesSelect<false> | CodesSelect<true>;
     ranks: RanksSelect<false> | RanksSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
+    'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -591,6 +593,26 @@ export interface Account {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-grants".
+ */
+export interface AccessGrant {
+  id: number;
+  grantee: number | Account;
+  action: 'read' | 'update';
+  units?: (number | Unit)[] | null;
+  staff?: (number | Staff)[] | null;
+  purpose: string;
+  validFrom: string;
+  validTo: string;
+  status: 'pending' | 'approved' | 'revoked';
+  approvedBy?: (number | null) | Account;
+  approvedAt?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -668,6 +690,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'accounts';
         value: number | Account;
+      } | null)
+    | ({
+        relationTo: 'access-grants';
+        value: number | AccessGrant;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1047,6 +1073,25 @@ export interface AccountsSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-grants_select".
+ */
+export interface AccessGrantsSelect<T extends boolean = true> {
+  grantee?: T;
+  action?: T;
+  units?: T;
+  staff?: T;
+  purpose?: T;
+  validFrom?: T;
+  validTo?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

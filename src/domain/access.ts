@@ -9,7 +9,9 @@
  * - ministry-hr  every record
  * - auditor      no personal data (reads the audit trail)
  * - sysadmin     no personal data by default (system settings and accounts)
+ * plus, for anyone, approved in-date grants for a stated purpose (read, or read and update).
  */
+import type { ActiveGrant } from './grants'
 import { subtreeToken } from './unitTree'
 
 export type Role = 'staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin'
@@ -21,6 +23,8 @@ export interface Actor {
   unitId?: number | null
   /** The actor's own staff record. */
   staffId?: number | null
+  /** Approved, in-date purpose-bound grants (src/domain/grants.ts). */
+  grants?: readonly ActiveGrant[]
 }
 
 /** Records an actor may reach: all of them, none, or a union of unit subtrees and named records. */
@@ -41,6 +45,11 @@ export function recordScope(actor: Actor | null | undefined, action: Action): Sc
   if (actor.unitId != null && (has(actor, 'unit-hr') || (action === 'read' && has(actor, 'unit-head')))) subtrees.push(actor.unitId)
   // Reading one's own record is always allowed to its owner; changes go through self-declaration.
   if (action === 'read' && actor.staffId != null && actor.roles.length > 0) own.push(actor.staffId)
+  for (const g of actor.grants ?? []) {
+    if (action === 'update' && g.action !== 'update') continue
+    subtrees.push(...g.unitIds)
+    own.push(...g.staffIds)
+  }
   if (!subtrees.length && !own.length) return { kind: 'none' }
   return { kind: 'some', subtreeUnitIds: subtrees, staffIds: own }
 }

@@ -206,6 +206,42 @@ describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
   })
 })
 
+describe('purpose-bound grants', () => {
+  test('a grant opens one named record for reading only once approved, and stops at its end date', async () => {
+    const target = staffRows.find((s) => s.unitPath.includes(`.${units.get('VTCBC')!.id}.`))!
+    const auditor = (await payload.find({ collection: 'accounts', where: { email: { equals: 'audit@test.local' } } })).docs[0]!
+    const ministry = (await payload.find({ collection: 'accounts', where: { email: { equals: 'tccb@test.local' } } })).docs[0]!
+    const day = 86_400_000
+    const grant = await payload.create({
+      collection: 'access-grants',
+      data: {
+        grantee: auditor.id,
+        action: 'read',
+        staff: [target.id],
+        purpose: 'Thẩm định hồ sơ bổ nhiệm',
+        status: 'pending',
+        validFrom: new Date(Date.now() - day).toISOString(),
+        validTo: new Date(Date.now() + day).toISOString(),
+      },
+    })
+    expect((await as('auditor')(`/api/staff/${target.id}`)).status).not.toBe(200)
+    // The grantee cannot approve their own grant.
+    await expect(
+      payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...auditor, collection: 'accounts' } as never }),
+    ).rejects.toThrow(/tự phê duyệt/)
+    await payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...ministry, collection: 'accounts' } as never })
+    const read = await as('auditor')(`/api/staff/${target.id}`)
+    expect(read.status).toBe(200)
+    expect(((await read.json()) as { fullName: string }).fullName).toBe(target.fullName)
+    expect((await listIds('auditor')).ids).toEqual([target.id])
+    const patch = await as('auditor')(`/api/staff/${target.id}`, { method: 'PATCH', body: JSON.stringify({ position: 'Vụ trưởng' }) })
+    expect([403, 404]).toContain(patch.status)
+    // Expired: the same grant with an end date in the past no longer opens anything.
+    await payload.update({ collection: 'access-grants', id: grant.id, data: { validFrom: new Date(Date.now() - 3 * day).toISOString(), validTo: new Date(Date.now() - day).toISOString() } })
+    expect((await as('auditor')(`/api/staff/${target.id}`)).status).not.toBe(200)
+  })
+})
+
 describe('accounts', () => {
   test('a weak password is refused in Vietnamese and the account is not created', async () => {
     for (const [password, message] of [
