@@ -2,15 +2,14 @@ import type { PayloadRequest } from 'payload'
 
 import type { Actor } from '../src/domain/access'
 import { activeGrants, type GrantInput } from '../src/domain/grants'
+import { relationId, relationIds } from '../src/domain/relationId'
 
-const idOf = (v: unknown): number | null =>
-  v == null ? null : typeof v === 'object' && 'id' in (v as object) ? Number((v as { id: number }).id) : Number(v)
 
 /** The signed-in account as the domain's Actor (roles, unit in charge, own staff record). */
 export function actorOf(req: PayloadRequest): Actor | null {
   const user = req.user as { collection?: string; roles?: string[]; unit?: unknown; staff?: unknown } | null
   if (!user || user.collection !== 'accounts') return null
-  return { roles: user.roles ?? [], unitId: idOf(user.unit), staffId: idOf(user.staff) }
+  return { roles: user.roles ?? [], unitId: relationId(user.unit), staffId: relationId(user.staff) }
 }
 
 /**
@@ -39,11 +38,10 @@ export async function actorWithGrants(req: PayloadRequest): Promise<Actor | null
     overrideAccess: true,
     req,
   })
-  const ids = (v: unknown) => (Array.isArray(v) ? v.map((x) => idOf(x)).filter((x): x is number => x != null) : [])
   const withGrants: Actor = {
     ...actor,
     grants: activeGrants(
-      docs.map((d) => ({ ...d, grantee: idOf(d.grantee), unitIds: ids(d.units), staffIds: ids(d.staff) })) as GrantInput[],
+      docs.map((d) => ({ ...d, grantee: relationId(d.grantee), unitIds: relationIds(d.units), staffIds: relationIds(d.staff) })) as GrantInput[],
       now,
     ),
   }

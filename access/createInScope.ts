@@ -1,17 +1,17 @@
 import type { Access } from 'payload'
 
 import { recordScope } from '../src/domain/access'
+import { relationId } from '../src/domain/relationId'
 import { isWithinSubtree } from '../src/domain/unitTree'
 import { actorWithGrants } from './actor'
 import { scopeToWhere } from './scopeToWhere'
 
-const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: number }).id : (v as number | undefined))
 
 /** A new staff record may be created in a unit the actor may update (HR of that subtree, ministry HR). */
 export const createStaffInScope: Access = async ({ req, data }) => {
   const scope = recordScope(await actorWithGrants(req), 'update')
   if (scope.kind !== 'some') return scope.kind === 'all'
-  const unitId = idOf(data?.unit)
+  const unitId = relationId(data?.unit)
   if (unitId == null) return false
   const unit = await req.payload.findByID({ collection: 'units', id: unitId, depth: 0, req, overrideAccess: true, disableErrors: true })
   return Boolean(unit?.path && scope.subtreeUnitIds.some((u) => isWithinSubtree(unit.path as string, u)))
@@ -21,7 +21,7 @@ export const createStaffInScope: Access = async ({ req, data }) => {
 export const createHistoryInScope: Access = async ({ req, data }) => {
   const where = scopeToWhere(recordScope(await actorWithGrants(req), 'update'))
   if (typeof where === 'boolean') return where
-  const staffId = idOf(data?.staff)
+  const staffId = relationId(data?.staff)
   if (staffId == null) return false
   const { totalDocs } = await req.payload.count({ collection: 'staff', where: { and: [{ id: { equals: staffId } }, where] }, req, overrideAccess: true })
   return totalDocs === 1

@@ -1,16 +1,15 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { todayInVietnam } from '../../src/domain/dates'
+import { relationId } from '../../src/domain/relationId'
 import { validateStaff, type StaffInput } from '../../src/domain/staffValidation'
 import { throwIssues } from '../validationError'
 
-const idOf = (v: unknown): number | string | null =>
-  v && typeof v === 'object' && 'id' in v ? (v as { id: number | string }).id : ((v as number | string | null) ?? null)
 
 /** Every write path (admin, REST, GraphQL, Local API) goes through the same domain validation. */
 export const validateStaffRecord: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const record = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
-  const rankId = idOf(record.rank)
+  const rankId = relationId(record.rank)
   let rankScale: { code: string; coefficients: number[] } | null = null
   if (rankId != null) {
     const rank = await req.payload.findByID({ collection: 'ranks', id: rankId, req, depth: 0, overrideAccess: true })

@@ -1,15 +1,15 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { relationId } from '../../src/domain/relationId'
 import { wouldCreateCycle } from '../../src/domain/unitTree'
 import { throwIssues } from '../validationError'
 
-const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: number }).id : (v as number | null | undefined))
 
 /** A unit cannot be moved under itself or one of its descendants. (The database refuses it too.) */
 export const preventCycle: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
   if (operation !== 'update' || !originalDoc) return data
-  const parentId = idOf(data.parent)
-  if (parentId == null || parentId === idOf(originalDoc.parent)) return data
+  const parentId = relationId(data.parent)
+  if (parentId == null || parentId === relationId(originalDoc.parent)) return data
   const parent = await req.payload.findByID({ collection: 'units', id: parentId, depth: 0, req, overrideAccess: true })
   if (parentId === originalDoc.id || (parent?.path && wouldCreateCycle(originalDoc.id, parent.path as string))) {
     throwIssues(
