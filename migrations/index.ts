@@ -4,6 +4,7 @@ import * as migration_20261125_185500_search_and_unit_tree from './20261125_1855
 import * as migration_20261125_190500_search_knn from './20261125_190500_search_knn';
 import * as migration_20261125_191208_photo_owner from './20261125_191208_photo_owner';
 import * as migration_20261125_192104_access_grants from './20261125_192104_access_grants';
+import * as migration_20261125_192833_account_activation from './20261125_192833_account_activation';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261125_192104_access_grants.up,
     down: migration_20261125_192104_access_grants.down,
-    name: '20261125_192104_access_grants'
+    name: '20261125_192104_access_grants',
+  },
+  {
+    up: migration_20261125_192833_account_activation.up,
+    down: migration_20261125_192833_account_activation.down,
+    name: '20261125_192833_account_activation'
   },
 ];

@@ -570,6 +570,8 @@ export interface Account {
   displayName?: string | null;
   roles: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[];
   staff?: (number | null) | Staff;
+  activationPending?: boolean | null;
+  activationSentAt?: string | null;
   unit?: (number | null) | Unit;
   updatedAt: string;
   createdAt: string;
@@ -1055,6 +1057,8 @@ export interface AccountsSelect<T extends boolean = true> {
   displayName?: T;
   roles?: T;
   staff?: T;
+  activationPending?: T;
+  activationSentAt?: T;
   unit?: T;
   updatedAt?: T;
   createdAt?: T;

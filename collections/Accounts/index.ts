@@ -2,8 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { sysadminOnly, sysadminOnlyField } from '../../access/isSysadmin'
 import { selfOrSysadmin } from '../../access/selfOrSysadmin'
-import { enforcePasswordPolicy } from '../../hooks/accounts/enforcePasswordPolicy'
+import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from '../../hooks/accounts/enforcePasswordPolicy'
 import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
+import { issueEndpoint } from './endpoints/issue'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
@@ -25,8 +26,9 @@ export const Accounts: CollectionConfig = {
   },
   // Payload's default `unlock` lets any signed-in account clear another's lockout: restricted here.
   access: { read: selfOrSysadmin, create: sysadminOnly, update: selfOrSysadmin, delete: sysadminOnly, unlock: sysadminOnly },
+  endpoints: [issueEndpoint],
   hooks: {
-    beforeOperation: [rejectPrivilegeChanges],
+    beforeOperation: [rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [firstAccountIsSysadmin],
   },
@@ -51,6 +53,21 @@ export const Accounts: CollectionConfig = {
       ],
     },
     { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
+    {
+      // Set while an issued account waits for its activation e-mail to go out (a failed send is retried).
+      name: 'activationPending',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { hidden: true },
+      access: { update: sysadminOnlyField },
+    },
+    {
+      name: 'activationSentAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { update: sysadminOnlyField },
+      label: { vi: 'Đã gửi thư kích hoạt lúc', en: 'Activation e-mail sent at' },
+    },
     { name: 'unit', type: 'relationship', relationTo: 'units', access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Đơn vị phụ trách', en: 'Unit in charge' } },
   ],
 }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeValidateHook } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
 import { checkPassword } from '../../src/domain/passwordPolicy'
 import { throwIssues } from '../validationError'
@@ -13,4 +13,13 @@ export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, orig
   })
   if (issues.length) throwIssues('accounts', issues, req)
   return data
+}
+
+/** Payload's reset-password operation (also the activation link) bypasses beforeValidate's plaintext: check here. */
+export const enforcePasswordPolicyOnReset: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'resetPassword') return args
+  const password = (args as { data?: { password?: unknown } }).data?.password
+  const issues = checkPassword(typeof password === 'string' ? password : '')
+  if (issues.length) throwIssues('accounts', issues, req)
+  return args
 }

@@ -1,0 +1,136 @@
+/**
+ * The IT centre issues accounts for a unit subtree: one per person, an activation e-mail through a real
+ * SMTP server, a one-time link where the person chooses a password that meets the policy, then signs in.
+ */
+import pg from 'pg'
+import type { Payload } from 'payload'
+
+import { seedDemoData } from '../../src/seed/seed'
+import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
+
+let payload: Payload
+let server: TestServer
+let smtp: SmtpSink
+let sql: pg.Pool
+let adminToken: string
+let unitId: number
+
+beforeAll(async () => {
+  smtp = await startSmtpSink()
+  const smtpEnv = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', MAIL_FROM: 'ttcntt@hoso.local' }
+  Object.assign(process.env, smtpEnv)
+  const started = await startTestPayload()
+  payload = started.payload
+  await seedDemoData(payload, { staff: 60 })
+  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
+  unitId = (await sql.query(`SELECT id FROM units WHERE code = 'VCCVC'`)).rows[0].id
+  server = await startTestServer({ DATABASE_URL: started.databaseUrl, ...smtpEnv })
+  const login = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@hoso.local', password: 'hoso-demo-2026' }),
+  })
+  adminToken = ((await login.json()) as { token: string }).token
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await smtp?.close()
+  await sql?.end()
+  await stopTestPayload(payload)
+})
+
+const issue = (token: string, unit: unknown) =>
+  fetch(`${server.url}/api/accounts/issue`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify({ unit }),
+  })
+
+test('only the system administrator issues accounts', async () => {
+  const login = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'nhansu@hoso.local', password: 'hoso-demo-2026' }),
+  })
+  const hr = ((await login.json()) as { token: string }).token
+  expect((await issue(hr, unitId)).status).toBe(403)
+  expect((await issue(adminToken, 'x')).status).toBe(400)
+  expect(smtp.messages).toHaveLength(0)
+})
+
+test('one account and one activation e-mail per person of the subtree; a second run sends nothing', async () => {
+  const { rows } = await sql.query(
+    `SELECT s.id, s.email, s.full_name FROM staff s WHERE s.unit_path LIKE '%.' || $1 || '.%'
+       AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.staff_id = s.id)`,
+    [unitId],
+  )
+  expect(rows.length).toBeGreaterThan(0)
+  const res = await issue(adminToken, unitId)
+  const body = (await res.json()) as { created: number; emailed: number; failed: unknown[] }
+  expect(body).toMatchObject({ created: rows.length, emailed: rows.length, failed: [] })
+  expect(smtp.messages.map((m) => (m.to as { text: string }).text).sort()).toEqual(rows.map((r) => r.email).sort())
+  const first = smtp.messages.find((m) => (m.to as { text: string }).text === rows[0].email)!
+  expect(first.subject).toMatch(/Kích hoạt tài khoản/)
+  expect(first.text).toContain(`Kính gửi ${rows[0].full_name}`)
+  expect(first.html).toContain('/admin/reset/')
+  const { rows: accounts } = await sql.query('SELECT count(*)::int AS n FROM accounts WHERE staff_id = ANY($1)', [rows.map((r) => r.id)])
+  expect(accounts[0].n).toBe(rows.length)
+
+  const again = (await (await issue(adminToken, unitId)).json()) as { created: number; emailed: number }
+  expect(again).toMatchObject({ created: 0, emailed: 0 })
+  expect(smtp.messages).toHaveLength(rows.length)
+})
+
+test('the link sets a password that meets the policy, once; then the person signs in and sees only their record', async () => {
+  const message = smtp.messages[0]!
+  const email = (message.to as { text: string }).text
+  const token = /\/admin\/reset\/([0-9a-f]{40})/.exec(message.text ?? '')![1]
+  const reset = (password: string) =>
+    fetch(`${server.url}/api/accounts/reset-password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, password }),
+    })
+  const weak = await reset('12345678')
+  expect(weak.status).toBe(400)
+  expect(JSON.stringify(await weak.json())).toMatch(/12 ký tự/)
+  expect((await reset('hoa sen nở giữa đầm lầy')).status).toBe(200)
+  expect((await reset('mot lan nua thoi nhe ban oi')).status).toBe(403) // single use
+  const login = await fetch(`${server.url}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'hoa sen nở giữa đầm lầy' }),
+  })
+  expect(login.status).toBe(200)
+  const { token: jwt } = (await login.json()) as { token: string }
+  const list = (await (await fetch(`${server.url}/api/staff?limit=0`, { headers: { Authorization: `JWT ${jwt}` } })).json()) as {
+    docs: Array<{ email: string }>
+  }
+  expect(list.docs.map((d) => d.email)).toEqual([email])
+})
+
+test('a second account for the same person is refused by the database, also when created at the same time', async () => {
+  const { rows } = await sql.query(`SELECT id, email FROM staff WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.staff_id = staff.id) LIMIT 1`)
+  const person = rows[0]
+  const attempts = await Promise.allSettled(
+    [1, 2].map((i) =>
+      payload.create({ collection: 'accounts', data: { email: `trung${i}@test.local`, password: 'hai-tai-khoan-cung-luc', roles: ['staff'], staff: person.id } }),
+    ),
+  )
+  expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1)
+  expect((await sql.query('SELECT count(*)::int AS n FROM accounts WHERE staff_id = $1', [person.id])).rows[0].n).toBe(1)
+})
+
+test('an SMTP failure is reported per person and retried by the next run', async () => {
+  const other = (await sql.query(`SELECT id FROM units WHERE code = 'VTCBC'`)).rows[0].id
+  smtp.failing = true
+  const failed = (await (await issue(adminToken, other)).json()) as { created: number; emailed: number; failed: unknown[] }
+  expect(failed.emailed).toBe(0)
+  expect(failed.failed.length).toBe(failed.created)
+  smtp.failing = false
+  const retried = (await (await issue(adminToken, other)).json()) as { created: number; emailed: number; failed: unknown[] }
+  expect(retried).toMatchObject({ created: 0, emailed: failed.created, failed: [] })
+})
