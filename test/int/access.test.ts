@@ -12,6 +12,7 @@ import { mayReach, type Actor, type Role } from '../../src/domain/access'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { loginToken } from '../helpers/auth'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
 let payload: Payload
@@ -36,15 +37,7 @@ const as = (who: string) => (path: string, init: RequestInit = {}) =>
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${tokens[who]}`, ...(init.headers ?? {}) },
   })
 
-async function login(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`)
-  return ((await res.json()) as { token: string }).token
-}
+const login = (email: string) => loginToken(server.url, email, PASSWORD)
 
 beforeAll(async () => {
   process.env.DEMO_PASSWORD = PASSWORD

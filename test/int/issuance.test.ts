@@ -9,6 +9,7 @@ import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
+import { loginToken } from '../helpers/auth'
 
 let payload: Payload
 let server: TestServer
@@ -27,12 +28,7 @@ beforeAll(async () => {
   sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
   unitId = (await sql.query(`SELECT id FROM units WHERE code = 'VCCVC'`)).rows[0].id
   server = await startTestServer({ DATABASE_URL: started.databaseUrl, ...smtpEnv })
-  const login = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@hoso.local', password: 'hoso-demo-2026' }),
-  })
-  adminToken = ((await login.json()) as { token: string }).token
+  adminToken = await loginToken(server.url, 'admin@hoso.local', 'hoso-demo-2026')
 })
 
 afterAll(async () => {
@@ -50,12 +46,7 @@ const issue = (token: string, unit: unknown) =>
   })
 
 test('only the system administrator issues accounts', async () => {
-  const login = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'nhansu@hoso.local', password: 'hoso-demo-2026' }),
-  })
-  const hr = ((await login.json()) as { token: string }).token
+  const hr = await loginToken(server.url, 'nhansu@hoso.local', 'hoso-demo-2026')
   expect((await issue(hr, unitId)).status).toBe(403)
   expect((await issue(adminToken, 'x')).status).toBe(400)
   expect(smtp.messages).toHaveLength(0)
@@ -99,13 +90,7 @@ test('the link sets a password that meets the policy, once; then the person sign
   expect(JSON.stringify(await weak.json())).toMatch(/12 ký tự/)
   expect((await reset('hoa sen nở giữa đầm lầy')).status).toBe(200)
   expect((await reset('mot lan nua thoi nhe ban oi')).status).toBe(403) // single use
-  const login = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: 'hoa sen nở giữa đầm lầy' }),
-  })
-  expect(login.status).toBe(200)
-  const { token: jwt } = (await login.json()) as { token: string }
+  const jwt = await loginToken(server.url, email, 'hoa sen nở giữa đầm lầy')
   const list = (await (await fetch(`${server.url}/api/staff?limit=0`, { headers: { Authorization: `JWT ${jwt}` } })).json()) as {
     docs: Array<{ email: string }>
   }

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { loginToken } from '../helpers/auth'
 
 let payload: Payload
 let server: TestServer
@@ -75,12 +76,7 @@ beforeAll(async () => {
     university: await codeId('training-kind', (await payload.find({ collection: 'codes', where: { list: { equals: 'training-kind' } }, sort: 'sortOrder', limit: 1 })).docs[0]!.code),
   }
   server = await startTestServer({ DATABASE_URL: started.databaseUrl })
-  const login = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'tccb@hoso.local', password: 'hoso-demo-2026' }),
-  })
-  token = ((await login.json()) as { token: string }).token
+  token = await loginToken(server.url, 'tccb@hoso.local', 'hoso-demo-2026')
 })
 
 afterAll(async () => {
