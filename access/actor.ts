@@ -7,8 +7,9 @@ import { relationId } from '../src/domain/relationId'
 
 /** The signed-in account as the domain's Actor (roles, unit in charge, own staff record). */
 export function actorOf(req: PayloadRequest): Actor | null {
-  const user = req.user as { collection?: string; roles?: string[]; unit?: unknown; staff?: unknown } | null
-  if (!user || user.collection !== 'accounts') return null
+  const user = req.user as { collection?: string; roles?: string[]; unit?: unknown; staff?: unknown; disabled?: boolean } | null
+  // A disabled account holds no rights, even with a session opened before it was disabled.
+  if (!user || user.collection !== 'accounts' || user.disabled) return null
   return { roles: user.roles ?? [], unitId: relationId(user.unit), staffId: relationId(user.staff) }
 }
 

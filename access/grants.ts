@@ -8,7 +8,7 @@ export const grantManagers: Access = ({ req }) => mayManageOrganisation(actorOf(
 
 /** Managers see all grants; everyone else sees the grants made to them. */
 export const readGrants: Access = ({ req }) => {
-  if (!req.user) return false
+  if (!req.user || !actorOf(req)) return false
   if (mayManageOrganisation(actorOf(req))) return true
   return { grantee: { equals: req.user.id } }
 }

@@ -1,4 +1,6 @@
 import type { Access } from 'payload'
 
-/** Any signed-in account. Temporary baseline until role/subtree scoping lands (see README "Status"). */
-export const isLoggedIn: Access = ({ req }) => Boolean(req.user)
+import { actorOf } from './actor'
+
+/** Any signed-in, enabled account: for data that is not personal (unit tree, code lists, ranks). */
+export const isLoggedIn: Access = ({ req }) => actorOf(req) !== null

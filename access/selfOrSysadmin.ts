@@ -5,7 +5,7 @@ import { actorOf } from './actor'
 
 /** Accounts: a person sees and changes their own account; system administrators manage all. */
 export const selfOrSysadmin: Access = ({ req }) => {
-  if (!req.user) return false
+  if (!req.user || (req.user as { disabled?: boolean }).disabled) return false
   if (isSysadmin(actorOf(req))) return true
   return { id: { equals: req.user.id } }
 }

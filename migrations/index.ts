@@ -5,6 +5,7 @@ import * as migration_20261125_190500_search_knn from './20261125_190500_search_
 import * as migration_20261125_191208_photo_owner from './20261125_191208_photo_owner';
 import * as migration_20261125_192104_access_grants from './20261125_192104_access_grants';
 import * as migration_20261125_192833_account_activation from './20261125_192833_account_activation';
+import * as migration_20261125_193607_account_disabled from './20261125_193607_account_disabled';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261125_192833_account_activation.up,
     down: migration_20261125_192833_account_activation.down,
-    name: '20261125_192833_account_activation'
+    name: '20261125_192833_account_activation',
+  },
+  {
+    up: migration_20261125_193607_account_disabled.up,
+    down: migration_20261125_193607_account_disabled.down,
+    name: '20261125_193607_account_disabled'
   },
 ];

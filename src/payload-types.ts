@@ -570,6 +570,10 @@ export interface Account {
   displayName?: string | null;
   roles: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[];
   staff?: (number | null) | Staff;
+  /**
+   * Left or transferred: cannot sign in; data is kept
+   */
+  disabled?: boolean | null;
   activationPending?: boolean | null;
   activationSentAt?: string | null;
   unit?: (number | null) | Unit;
@@ -1057,6 +1061,7 @@ export interface AccountsSelect<T extends boolean = true> {
   displayName?: T;
   roles?: T;
   staff?: T;
+  disabled?: T;
   activationPending?: T;
   activationSentAt?: T;
   unit?: T;

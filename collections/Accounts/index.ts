@@ -5,6 +5,7 @@ import { selfOrSysadmin } from '../../access/selfOrSysadmin'
 import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from '../../hooks/accounts/enforcePasswordPolicy'
 import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
 import { issueEndpoint } from './endpoints/issue'
+import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
@@ -31,6 +32,7 @@ export const Accounts: CollectionConfig = {
     beforeOperation: [rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [firstAccountIsSysadmin],
+    beforeLogin: [refuseDisabledLogin],
   },
   fields: [
     { name: 'displayName', type: 'text', label: { vi: 'Tên hiển thị', en: 'Display name' } },
@@ -53,6 +55,15 @@ export const Accounts: CollectionConfig = {
       ],
     },
     { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
+    {
+      name: 'disabled',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: sysadminOnlyField, update: sysadminOnlyField },
+      admin: { position: 'sidebar', description: { vi: 'Người đã nghỉ việc, chuyển công tác: không đăng nhập được, dữ liệu giữ nguyên', en: 'Left or transferred: cannot sign in; data is kept' } },
+      label: { vi: 'Vô hiệu hóa', en: 'Disabled' },
+    },
     {
       // Set while an issued account waits for its activation e-mail to go out (a failed send is retried).
       name: 'activationPending',
