@@ -87,3 +87,9 @@ test('a wrong password is refused with a Vietnamese message', async () => {
   const body = (await res.json()) as { errors: Array<{ message: string }> }
   expect(body.errors[0]!.message).toMatch(/không đúng|không chính xác/i)
 })
+
+test('the GraphQL playground is not served in production', async () => {
+  const res = await fetch(`${server.url}/api/graphql-playground`)
+  expect(res.status).not.toBe(200)
+  expect(await res.text()).not.toMatch(/GraphQL Playground/i)
+})
