@@ -7,6 +7,7 @@ import { readStaffRecords, updateStaffRecords } from '../../access/staffRecords'
 import { SENSITIVE_STAFF_FIELDS } from '../../src/domain/sensitivity'
 import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
+import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { label, textareaField } from '../shared/fields'
 import { searchEndpoint } from './endpoints/search'
@@ -45,7 +46,7 @@ export const Staff: CollectionConfig = {
   endpoints: [searchEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch],
-    beforeChange: [validateStaffRecord, staffDerivedFields],
+    beforeChange: [keepUnitInScope, validateStaffRecord, staffDerivedFields],
   },
   // Sensitive items (NĐ 356/2025 Điều 4.1) get a field-level read rule: src/domain/sensitivity.ts.
   fields: protectFields([

@@ -150,6 +150,18 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     expect(search.docs.every((d) => inScope.has(d.id))).toBe(true)
   })
 
+  test('moving a person of one\'s own subtree into another department is refused; moving within it works', async () => {
+    const mine = staffRows.find((s) => s.unitPath.includes(`.${units.get('VCCVC')!.id}.`))!
+    const out = await as('hrA')(`/api/staff/${mine.id}`, { method: 'PATCH', body: JSON.stringify({ unit: units.get('VTCBC')!.id }) })
+    expect(out.status).toBe(400)
+    expect(JSON.stringify(await out.json())).toMatch(/ngoài phạm vi quản lý/)
+    expect((await sql.query('SELECT unit_path FROM staff WHERE id = $1', [mine.id])).rows[0].unit_path).toBe(mine.unitPath)
+    const within = await as('hrA')(`/api/staff/${mine.id}`, { method: 'PATCH', body: JSON.stringify({ unit: units.get('VCCVC.P03')!.id }) })
+    expect(within.status).toBe(200)
+    // Put the person back where the other tests expect them.
+    await sql.query('UPDATE staff SET unit_id = (SELECT id FROM units WHERE path = $1) WHERE id = $2', [mine.unitPath, mine.id])
+  })
+
   test('adding a history row to a foreign record is refused', async () => {
     const relation = (await payload.find({ collection: 'codes', where: { list: { equals: 'relation' }, code: { equals: 'CON' } } })).docs[0]!
     const res = await as('hrA')('/api/family-members', {
