@@ -1,17 +1,25 @@
 import type { Field, FieldAccess } from 'payload'
 
+import { relationId } from '../src/domain/relationId'
 import { maySeeSensitive } from '../src/domain/sensitivity'
 import { actorOf } from './actor'
 
-/** Field-level read rule for sensitive items of a staff record (the record's own id decides "own"). */
+/** Field-level read rule for sensitive items of a staff record (its id and unit path decide). */
 export const readSensitiveOfStaff: FieldAccess = ({ req, doc }) =>
-  maySeeSensitive(actorOf(req), doc?.id != null ? Number(doc.id) : null)
+  maySeeSensitive(actorOf(req), doc ? { id: relationId(doc.id), unitPath: doc.unitPath as string | undefined } : null)
 
-/** The same rule inside a history row: "own" means the row's staff record is the actor's. */
-export const readSensitiveOfRow: FieldAccess = ({ req, doc }) => {
-  const staff = doc?.staff
-  const staffId = staff == null ? null : typeof staff === 'object' ? Number(staff.id) : Number(staff)
-  return maySeeSensitive(actorOf(req), staffId)
+/** The same rule inside a history row, judged on the row's staff record (unit paths cached per request). */
+export const readSensitiveOfRow: FieldAccess = async ({ req, doc }) => {
+  const actor = actorOf(req)
+  const staffId = relationId(doc?.staff)
+  if (!actor || staffId == null) return maySeeSensitive(actor, null)
+  const cache = ((req.context as { hosoUnitPaths?: Map<number, string | null> }).hosoUnitPaths ??= new Map())
+  if (!cache.has(staffId)) {
+    const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
+    const { rows } = await pool.query<{ unit_path: string }>('SELECT unit_path FROM staff WHERE id = $1', [staffId])
+    cache.set(staffId, rows[0]?.unit_path ?? null)
+  }
+  return maySeeSensitive(actor, { id: staffId, unitPath: cache.get(staffId) })
 }
 
 /** Adds a read rule to every field named in `names`, wherever it sits (rows, tabs, groups). */

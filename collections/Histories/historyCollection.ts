@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { createHistoryInScope } from '../../access/createInScope'
 import { readHistoryRows, readSensitiveHistoryRows, updateHistoryRows } from '../../access/historyRows'
 import { protectFields, readSensitiveOfRow } from '../../access/sensitiveFields'
+import { keepRowOnItsRecord } from '../../hooks/rows/keepRowOnItsRecord'
 import { label } from '../shared/fields'
 
 interface HistoryOptions {
@@ -36,6 +37,7 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
       description: label(`Mục ${o.formItems} của sơ yếu lý lịch`, `CV form items ${o.formItems}`),
       pagination: { defaultLimit: 25 },
     },
+    hooks: { beforeChange: [keepRowOnItsRecord] },
     access: {
       read: o.sensitive ? readSensitiveHistoryRows : readHistoryRows,
       create: createHistoryInScope,

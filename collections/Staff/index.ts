@@ -1,7 +1,7 @@
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import { createStaffInScope } from '../../access/createInScope'
-import { organisationManagers } from '../../access/organisationManagers'
+import { ministryHrOnly } from '../../access/organisationManagers'
 import { protectFields, readSensitiveOfStaff } from '../../access/sensitiveFields'
 import { readStaffRecords, updateStaffRecords } from '../../access/staffRecords'
 import { SENSITIVE_STAFF_FIELDS } from '../../src/domain/sensitivity'
@@ -31,6 +31,8 @@ export const Staff: CollectionConfig = {
   slug: 'staff',
   labels: { singular: label('Hồ sơ cán bộ', 'Staff record'), plural: label('Hồ sơ cán bộ', 'Staff records') },
   graphQL: { singularName: 'StaffRecord', pluralName: 'StaffRecords' },
+  // Field rules for sensitive items need the record's unit path even when a client selects few fields.
+  forceSelect: { unitPath: true },
   // Vietnamese list order: by tên, then họ đệm, with the ICU collation set on the column (migration).
   defaultSort: 'sortName',
   admin: {
@@ -42,7 +44,7 @@ export const Staff: CollectionConfig = {
     group: label('Hồ sơ', 'Records'),
     pagination: { defaultLimit: 25 },
   },
-  access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: organisationManagers },
+  access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
   endpoints: [searchEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch],

@@ -19,7 +19,8 @@ export const rejectPrivilegeChanges: CollectionBeforeOperationHook = async ({ ar
   if (operation !== 'update' || !req.user || isSysadmin(actorOf(req))) return args
   const data = (args as { data?: Record<string, unknown> }).data
   const id = (args as { id?: number | string }).id
-  if (!data || id == null) return args
+  // Only one's own account: for others, update access answers (no hint about their roles).
+  if (!data || id == null || String(id) !== String(req.user.id)) return args
   const original = await req.payload.findByID({ collection: 'accounts', id, depth: 0, overrideAccess: true, disableErrors: true, req })
   const changed = changedFields(data, original as Record<string, unknown> | null, PRIVILEGED)
   if (!changed.length) return args

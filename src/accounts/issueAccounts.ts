@@ -80,13 +80,15 @@ export async function issueAccounts(payload: Payload, req: PayloadRequest, unitI
         data: { resetPasswordToken: token, resetPasswordExpiration: expiresAt.toISOString() },
         req,
       })
+      // A retry goes to the address the account was created with, not to a record e-mail edited since.
+      const to = doc.email
       const mail = activationEmail({
         fullName: person.fullName,
-        email: person.email,
+        email: to,
         link: `${publicUrl.replace(/\/$/, '')}/admin/reset/${token}`,
         expiresAt,
       })
-      await payload.sendEmail({ to: person.email, ...mail })
+      await payload.sendEmail({ to, ...mail })
       await payload.update({ collection: 'accounts', id: doc.id, data: { activationSentAt: new Date().toISOString(), activationPending: false }, overrideAccess: true, req })
       result.emailed++
     } catch (err) {

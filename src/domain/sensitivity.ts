@@ -4,6 +4,7 @@
  * anyone else. Identifiers are listed too: they are never needed to read a list.
  */
 import type { Actor } from './access'
+import { isWithinSubtree } from './unitTree'
 
 export const SENSITIVE_STAFF_FIELDS: Readonly<Record<string, string>> = {
   ethnicity: 'Điều 4.1.a — nguồn gốc dân tộc',
@@ -30,17 +31,23 @@ export const SENSITIVE_STAFF_FIELDS: Readonly<Record<string, string>> = {
   socialInsuranceNumber: 'định danh cá nhân',
   healthInsuranceNumber: 'định danh cá nhân',
   taxCode: 'định danh cá nhân',
+  nationalPersonalCode: 'định danh cá nhân',
+  familyBackground: 'Điều 4.1.c — bí mật gia đình (thành phần xuất thân)',
 }
 
 /** Family members' free-text details and disciplinary measures follow the same rule. */
 export const SENSITIVE_FAMILY_FIELDS: readonly string[] = ['details']
 
 /**
- * May `actor` see the sensitive items of a record they can already read? `recordId` is unknown when
- * Payload asks whether a field may be filtered or sorted on: then only HR roles may.
+ * May `actor` see the sensitive items of a record? By their own duty only: the person themselves, ministry
+ * HR, and a unit HR officer for records of their own unit's subtree. A purpose-bound grant opens a record,
+ * never its sensitive items. `record` is unknown when Payload asks whether a field may be filtered or sorted
+ * on: then only ministry HR may (a unit HR officer's list can hold granted records of other units).
  */
-export function maySeeSensitive(actor: Actor | null | undefined, recordId?: number | null): boolean {
+export function maySeeSensitive(actor: Actor | null | undefined, record?: { id?: number | null; unitPath?: string | null } | null): boolean {
   if (!actor) return false
-  if (actor.roles.includes('ministry-hr') || actor.roles.includes('unit-hr')) return true
-  return recordId != null && actor.staffId != null && recordId === actor.staffId
+  if (actor.roles.includes('ministry-hr')) return true
+  if (!record) return false
+  if (record.id != null && actor.staffId != null && record.id === actor.staffId) return true
+  return actor.roles.includes('unit-hr') && actor.unitId != null && record.unitPath != null && isWithinSubtree(record.unitPath, actor.unitId)
 }

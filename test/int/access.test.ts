@@ -162,6 +162,20 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     await sql.query('UPDATE staff SET unit_id = (SELECT id FROM units WHERE path = $1) WHERE id = $2', [mine.unitPath, mine.id])
   })
 
+  test('a history row of one\'s own department cannot be re-pointed at a foreign record', async () => {
+    const mine = staffRows.find((s) => s.unitPath.includes(`.${units.get('VCCVC')!.id}.`))!
+    const relation = (await payload.find({ collection: 'codes', where: { list: { equals: 'relation' }, code: { equals: 'CON' } } })).docs[0]!
+    const row = (await (
+      await as('hrA')('/api/family-members', {
+        method: 'POST',
+        body: JSON.stringify({ staff: mine.id, side: 'self', relation: relation.id, fullName: 'Nguyễn Văn Bé' }),
+      })
+    ).json()) as { doc: { id: number } }
+    const moved = await as('hrA')(`/api/family-members/${row.doc.id}`, { method: 'PATCH', body: JSON.stringify({ staff: foreign().id }) })
+    expect(moved.status).toBe(400)
+    expect((await sql.query('SELECT staff_id FROM family_members WHERE id = $1', [row.doc.id])).rows[0].staff_id).toBe(mine.id)
+  })
+
   test('adding a history row to a foreign record is refused', async () => {
     const relation = (await payload.find({ collection: 'codes', where: { list: { equals: 'relation' }, code: { equals: 'CON' } } })).docs[0]!
     const res = await as('hrA')('/api/family-members', {
@@ -193,6 +207,10 @@ describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
     }
     const filter = await as('headA')(`/api/staff?where[nationalId][like]=0`)
     expect(filter.status).not.toBe(200)
+    const form = (await payload.find({ collection: 'codes', where: { list: { equals: 'discipline-form' } }, limit: 1 })).docs[0]!
+    await payload.create({ collection: 'disciplines', data: { staff: inA().id, fromDate: '2024-05-10T00:00:00.000Z', form: form.id, sphere: 'administrative', violation: 'Vi phạm quy chế' } })
+    const hrSees = (await (await as('hrA')(`/api/disciplines?where[staff][equals]=${inA().id}`)).json()) as { docs: unknown[] }
+    expect(hrSees.docs.length).toBeGreaterThan(0)
     const disciplines = await as('headA')('/api/disciplines?limit=0')
     const body = (await disciplines.json()) as { docs?: unknown[] }
     expect(disciplines.status === 403 || body.docs?.length === 0).toBe(true)
@@ -200,6 +218,13 @@ describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
     const fam = (await (await as('headA')('/api/family-members?limit=5')).json()) as { docs: Array<Record<string, unknown>> }
     expect(fam.docs.length).toBeGreaterThan(0)
     expect(fam.docs.every((d) => !('details' in d))).toBe(true)
+  })
+
+  test('the system administrator cannot delete a personnel record', async () => {
+    const res = await as('admin')(`/api/staff/${inA().id}`, { method: 'DELETE' })
+    expect(res.status).toBe(403)
+    expect(JSON.stringify(await res.json())).not.toContain(inA().fullName)
+    expect((await sql.query('SELECT count(*)::int AS n FROM staff WHERE id = $1', [inA().id])).rows[0].n).toBe(1)
   })
 
   test('the unit HR officer and the person themselves see them', async () => {
@@ -241,9 +266,37 @@ describe('purpose-bound grants', () => {
     expect((await listIds('auditor')).ids).toEqual([target.id])
     const patch = await as('auditor')(`/api/staff/${target.id}`, { method: 'PATCH', body: JSON.stringify({ position: 'Vụ trưởng' }) })
     expect([403, 404]).toContain(patch.status)
+    // Changing who holds an approved grant puts it back to pending: the approval does not carry over.
+    const moved = await payload.update({ collection: 'access-grants', id: grant.id, data: { grantee: ministry.id } })
+    expect(moved).toMatchObject({ status: 'pending', approvedBy: null })
+    await payload.update({ collection: 'access-grants', id: grant.id, data: { grantee: auditor.id } })
+    await payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...ministry, collection: 'accounts' } as never })
     // Expired: the same grant with an end date in the past no longer opens anything.
     await payload.update({ collection: 'access-grants', id: grant.id, data: { validFrom: new Date(Date.now() - 3 * day).toISOString(), validTo: new Date(Date.now() - day).toISOString() } })
     expect((await as('auditor')(`/api/staff/${target.id}`)).status).not.toBe(200)
+  })
+})
+
+describe('a grant opens records, never their sensitive items', () => {
+  test('a unit HR officer granted another department reads its records without religion, identifiers or disciplinary rows', async () => {
+    const hrB = (await payload.find({ collection: 'accounts', where: { email: { equals: 'hr-b@test.local' } } })).docs[0]!
+    const ministry = (await payload.find({ collection: 'accounts', where: { email: { equals: 'tccb@test.local' } } })).docs[0]!
+    const target = staffRows.find((s) => s.unitPath.includes(`.${units.get('VCCVC')!.id}.`))!
+    const day = 86_400_000
+    const grant = await payload.create({
+      collection: 'access-grants',
+      data: { grantee: hrB.id, action: 'read', units: [units.get('VCCVC')!.id], purpose: 'Rà soát quy hoạch', status: 'pending', validFrom: new Date(Date.now() - day).toISOString(), validTo: new Date(Date.now() + day).toISOString() },
+    })
+    await payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...ministry, collection: 'accounts' } as never })
+    const rec = (await (await as('hrB')(`/api/staff/${target.id}`)).json()) as Record<string, unknown>
+    expect(rec.fullName).toBe(target.fullName)
+    for (const f of ['religion', 'nationalId', 'healthStatus', 'nationalPersonalCode']) expect(rec).not.toHaveProperty(f)
+    // Their own department's records keep their sensitive items.
+    const ownDept = staffRows.find((s) => s.unitPath.includes(`.${units.get('VTCBC')!.id}.`))!
+    expect(((await (await as('hrB')(`/api/staff/${ownDept.id}`)).json()) as Record<string, unknown>).nationalId).toMatch(/^\d{12}$/)
+    const disc = (await (await as('hrB')(`/api/disciplines?limit=0&where[staff][equals]=${target.id}`)).json()) as { docs: unknown[] }
+    expect(disc.docs).toEqual([])
+    await payload.delete({ collection: 'access-grants', id: grant.id })
   })
 })
 
@@ -272,6 +325,10 @@ describe('accounts', () => {
     expect(after.roles).toEqual(['staff'])
     const others = await as('staff')('/api/accounts?limit=0')
     expect(((await others.json()) as { docs: Array<{ id: number }> }).docs.map((d) => d.id)).toEqual([me.user.id])
+    // Trying to change someone else's roles says nothing about their roles.
+    const probe = await as('staff')('/api/accounts/1', { method: 'PATCH', body: JSON.stringify({ roles: ['sysadmin'] }) })
+    expect([403, 404]).toContain(probe.status)
+    expect(JSON.stringify(await probe.json())).not.toMatch(/Vai trò/)
     const unlock = await as('hrA')('/api/accounts/unlock', { method: 'POST', body: JSON.stringify({ email: 'canbo@hoso.local' }) })
     expect(unlock.status).toBe(403)
   })

@@ -113,6 +113,7 @@ test('an SMTP failure is reported per person and retried by the next run', async
   const other = (await sql.query(`SELECT id FROM units WHERE code = 'VTCBC'`)).rows[0].id
   smtp.failing = true
   const failed = (await (await issue(adminToken, other)).json()) as { created: number; emailed: number; failed: unknown[] }
+  expect(failed.created).toBeGreaterThan(0)
   expect(failed.emailed).toBe(0)
   expect(failed.failed.length).toBe(failed.created)
   smtp.failing = false
