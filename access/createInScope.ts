@@ -11,6 +11,9 @@ import { scopeToWhere } from './scopeToWhere'
 export const createStaffInScope: Access = async ({ req, data }) => {
   const scope = recordScope(await actorWithGrants(req), 'update')
   if (scope.kind !== 'some') return scope.kind === 'all'
+  // Without data Payload is asking for the admin's permissions (show "Create new"?); the real create
+  // always carries data and is checked below.
+  if (!data) return true
   const unitId = relationId(data?.unit)
   if (unitId == null) return false
   const unit = await req.payload.findByID({ collection: 'units', id: unitId, depth: 0, req, overrideAccess: true, disableErrors: true })
@@ -21,6 +24,7 @@ export const createStaffInScope: Access = async ({ req, data }) => {
 export const createHistoryInScope: Access = async ({ req, data }) => {
   const where = scopeToWhere(recordScope(await actorWithGrants(req), 'update'))
   if (typeof where === 'boolean') return where
+  if (!data) return true // permission probe, as above
   const staffId = relationId(data?.staff)
   if (staffId == null) return false
   const { totalDocs } = await req.payload.count({ collection: 'staff', where: { and: [{ id: { equals: staffId } }, where] }, req, overrideAccess: true })

@@ -176,6 +176,18 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     expect((await sql.query('SELECT staff_id FROM family_members WHERE id = $1', [row.doc.id])).rows[0].staff_id).toBe(mine.id)
   })
 
+  test('a unit HR officer creates records in their own subtree only', async () => {
+    const record = (unit: number, code: string) => ({
+      staffCode: code, fullName: 'Lê Thị Mới', gender: 'female', birthDate: '1995-04-02T00:00:00.000Z', employmentType: 'civil-servant', unit,
+    })
+    const inside = await as('hrA')('/api/staff', { method: 'POST', body: JSON.stringify(record(units.get('VCCVC.P02')!.id, 'MOI-1')) })
+    expect(inside.status).toBe(201)
+    const outside = await as('hrA')('/api/staff', { method: 'POST', body: JSON.stringify(record(units.get('VTCBC.P01')!.id, 'MOI-2')) })
+    expect(outside.status).toBe(403)
+    expect((await sql.query(`SELECT count(*)::int AS n FROM staff WHERE staff_code = 'MOI-2'`)).rows[0].n).toBe(0)
+    await sql.query(`DELETE FROM staff WHERE staff_code = 'MOI-1'`)
+  })
+
   test('adding a history row to a foreign record is refused', async () => {
     const relation = (await payload.find({ collection: 'codes', where: { list: { equals: 'relation' }, code: { equals: 'CON' } } })).docs[0]!
     const res = await as('hrA')('/api/family-members', {
