@@ -82,7 +82,7 @@ export const Staff: CollectionConfig = {
       ],
     },
     // Derived, kept by hooks (names) and by database triggers (unit path); never typed.
-    { name: 'searchName', type: 'text', index: true, admin: { hidden: true }, label: label('Tên tìm kiếm', 'Search name') },
+    { name: 'searchName', type: 'text', index: true, admin: { hidden: true }, label: label('Họ tên', 'Name') },
     { name: 'sortName', type: 'text', admin: { hidden: true }, label: label('Họ tên (xếp theo tên)', 'Sort name') },
     { name: 'unitPath', type: 'text', admin: { hidden: true }, label: label('Đường dẫn đơn vị', 'Unit path') },
     {

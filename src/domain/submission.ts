@@ -1,0 +1,144 @@
+/**
+ * Approval workflow for a staff member's self-declared (tier T2) changes: one change request on one staff
+ * record moves draft → submitted → approved | returned | withdrawn. Pure: the caller loads the request,
+ * calls `transition` and persists the new status (with the reason, when returning).
+ *
+ * Rules (reference/domain.md §2.1 tier rule 4, §8 rule 3):
+ * - only the author submits, withdraws or reopens their own request;
+ * - approving or returning needs HR authority over the record: the `unit-hr` or `ministry-hr` role AND the
+ *   record within reach for update. Purpose-bound grants are not approval rights, so they are ignored here;
+ * - nobody approves (or returns) their own request, nor a request on their own staff record;
+ * - returning needs a non-blank reason.
+ */
+import { mayReach, type Actor } from './access'
+import { DomainError, type FieldIssue } from './errors'
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn'
+export type SubmissionAction = 'submit' | 'approve' | 'return' | 'withdraw' | 'reopen'
+
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'withdrawn']
+export const SUBMISSION_ACTIONS: readonly SubmissionAction[] = ['submit', 'approve', 'return', 'withdraw', 'reopen']
+
+export const STATUS_LABELS: Record<SubmissionStatus, { vi: string; en: string }> = {
+  draft: { vi: 'Nháp', en: 'Draft' },
+  submitted: { vi: 'Chờ duyệt', en: 'Awaiting approval' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  returned: { vi: 'Trả lại', en: 'Returned' },
+  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
+}
+
+/** Verb phrases used in messages and as button labels. */
+export const ACTION_LABELS: Record<SubmissionAction, { vi: string; en: string }> = {
+  submit: { vi: 'gửi duyệt', en: 'submit' },
+  approve: { vi: 'duyệt', en: 'approve' },
+  return: { vi: 'trả lại', en: 'return' },
+  withdraw: { vi: 'rút', en: 'withdraw' },
+  reopen: { vi: 'mở lại để sửa', en: 'reopen' },
+}
+
+/** The state machine: from status, action → next status. `approved` and `withdrawn` are final. */
+const TRANSITIONS: Record<SubmissionStatus, Partial<Record<SubmissionAction, SubmissionStatus>>> = {
+  draft: { submit: 'submitted' },
+  submitted: { approve: 'approved', return: 'returned', withdraw: 'withdrawn' },
+  approved: {},
+  returned: { reopen: 'draft' },
+  withdrawn: {},
+}
+
+/** Actions only the author of the request may take; the others are HR review actions. */
+const AUTHOR_ACTIONS: ReadonlySet<SubmissionAction> = new Set(['submit', 'withdraw', 'reopen'])
+
+export const isFinalStatus = (s: SubmissionStatus): boolean => Object.keys(TRANSITIONS[s] ?? {}).length === 0
+
+export type SubmissionActor = Actor & { accountId: number }
+
+export interface SubmissionRef {
+  authorAccountId: number
+  staffId: number
+  unitPath: string
+}
+
+export interface TransitionInput {
+  status: SubmissionStatus
+  action: SubmissionAction
+  actor: SubmissionActor
+  submission: SubmissionRef
+  reason?: string | null
+}
+
+/** HR authority over the record: an HR role and update reach, not counting purpose-bound grants. */
+export function hasApprovalAuthority(actor: Actor, submission: Pick<SubmissionRef, 'staffId' | 'unitPath'>): boolean {
+  if (!actor.roles.includes('unit-hr') && !actor.roles.includes('ministry-hr')) return false
+  return mayReach({ ...actor, grants: [] }, 'update', { id: submission.staffId, unitPath: submission.unitPath })
+}
+
+/** Why `actor` may not take `action` now, or null when they may. `reason` is checked only when given as checked. */
+function problem(input: TransitionInput, checkReason: boolean): FieldIssue | null {
+  const { status, action, actor, submission } = input
+  const next = TRANSITIONS[status]?.[action]
+  const verb = ACTION_LABELS[action] ?? { vi: String(action), en: String(action) }
+  const label = STATUS_LABELS[status] ?? { vi: String(status), en: String(status) }
+  if (!next) {
+    return {
+      field: 'status',
+      vi: `Không thể ${verb.vi} hồ sơ đang ở trạng thái "${label.vi}"`,
+      en: `Cannot ${verb.en} a request with status "${label.en}"`,
+    }
+  }
+  const isAuthor = actor.accountId === submission.authorAccountId
+  if (AUTHOR_ACTIONS.has(action)) {
+    if (!isAuthor) {
+      return {
+        field: 'status',
+        vi: `Chỉ người lập yêu cầu mới được ${verb.vi} yêu cầu này`,
+        en: `Only the author of the request may ${verb.en} it`,
+      }
+    }
+    return null
+  }
+  // approve / return: HR review.
+  if (isAuthor) {
+    return {
+      field: 'status',
+      vi: `Không ai được tự ${verb.vi} yêu cầu thay đổi do chính mình lập`,
+      en: `Nobody may ${verb.en} a change request they wrote themselves`,
+    }
+  }
+  if (actor.staffId != null && actor.staffId === submission.staffId) {
+    return {
+      field: 'status',
+      vi: `Không ai được tự ${verb.vi} yêu cầu thay đổi trên hồ sơ của chính mình`,
+      en: `Nobody may ${verb.en} a change request on their own record`,
+    }
+  }
+  if (!hasApprovalAuthority(actor, submission)) {
+    return {
+      field: 'status',
+      vi: `Bạn không có thẩm quyền ${verb.vi} yêu cầu thay đổi trên hồ sơ này`,
+      en: `You have no HR authority to ${verb.en} change requests on this record`,
+    }
+  }
+  if (checkReason && action === 'return' && !(input.reason ?? '').trim()) {
+    return {
+      field: 'reason',
+      vi: 'Phải nêu lý do khi trả lại yêu cầu',
+      en: 'A reason is required to return a request',
+    }
+  }
+  return null
+}
+
+/** The next status, or a DomainError naming why the action is refused. */
+export function transition(input: TransitionInput): { status: SubmissionStatus } {
+  const issue = problem(input, true)
+  if (issue) throw new DomainError([issue])
+  return { status: TRANSITIONS[input.status][input.action]! }
+}
+
+/**
+ * The actions `actor` may take now, in a fixed order (for UI buttons). `return` is listed when the actor
+ * may return the request; the reason is asked for when the button is pressed.
+ */
+export function allowedActions(input: Omit<TransitionInput, 'action' | 'reason'>): SubmissionAction[] {
+  return SUBMISSION_ACTIONS.filter((action) => problem({ ...input, action }, false) === null)
+}
