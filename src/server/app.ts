@@ -50,6 +50,12 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
         return id
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/_next/') === true },
+      // Query strings carry names, CCCD filters and tokens (`?q=…`, `where[nationalId]…`): log the path only,
+      // and no headers (cookies, tokens).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   )
   app.use(securityHeaders(dev))

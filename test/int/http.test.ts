@@ -93,3 +93,23 @@ test('the GraphQL playground is not served in production', async () => {
   expect(res.status).not.toBe(200)
   expect(await res.text()).not.toMatch(/GraphQL Playground/i)
 })
+
+test('request logs keep the path but never the query string or credentials', async () => {
+  const token = (await (
+    await fetch(`${server.url}/api/accounts/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'tccb@test.local', password: 'mat-khau-thu-nghiem-2026' }),
+    })
+  ).json()) as { token: string }
+  await fetch(`${server.url}/api/staff?where[nationalId][like]=051185&where[searchName][like]=${encodeURIComponent('Nguyễn Thị Hường')}`, {
+    headers: { Authorization: `JWT ${token.token}` },
+  })
+  await new Promise((r) => setTimeout(r, 200))
+  const log = server.output()
+  expect(log).toContain('"path":"/api/staff"')
+  expect(log).not.toContain('051185')
+  expect(log).not.toContain('Hường')
+  expect(log).not.toContain(token.token)
+  expect(log).not.toMatch(/mat-khau-thu-nghiem/)
+})
