@@ -189,6 +189,9 @@ export interface Unit {
  */
 export interface Staff {
   id: number;
+  /**
+   * Staff number issued by the agency
+   */
   staffCode: string;
   nationalPersonalCode?: string | null;
   fullName: string;
@@ -220,6 +223,9 @@ export interface Staff {
   recruitmentDate?: string | null;
   recruitingAgency?: string | null;
   currentAgencyJoinDate?: string | null;
+  /**
+   * Current position (government, Party or mass organisation)
+   */
   position?: string | null;
   positionAppointedDate?: string | null;
   positionReappointedDate?: string | null;
@@ -232,6 +238,9 @@ export interface Staff {
   longestJob?: string | null;
   jobPosition?: string | null;
   jobPositionCode?: string | null;
+  /**
+   * Civil-service rank or professional title
+   */
   rank?: (number | null) | Rank;
   rankAppointedDate?: string | null;
   salaryStep?: number | null;

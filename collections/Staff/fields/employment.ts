@@ -43,7 +43,10 @@ export const employmentFields: Field[] = [
   {
     type: 'row',
     fields: [
-      textField('position', 'Chức vụ (chức danh) hiện tại', 'Current position', { index: true }),
+      textField('position', 'Chức vụ', 'Position', {
+        index: true,
+        admin: { description: { vi: 'Chức vụ (chức danh) hiện tại, về chính quyền hoặc Đảng, đoàn thể', en: 'Current position (government, Party or mass organisation)' } },
+      }),
       dateField('positionAppointedDate', 'Ngày bổ nhiệm', 'Appointed on'),
       dateField('positionReappointedDate', 'Ngày bổ nhiệm lại', 'Re-appointed on'),
     ],

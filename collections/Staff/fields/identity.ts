@@ -7,7 +7,11 @@ export const identityFields: Field[] = [
   {
     type: 'row',
     fields: [
-      textField('staffCode', 'Số hiệu cán bộ, công chức, viên chức', 'Staff number', { required: true, unique: true }),
+      textField('staffCode', 'Số hiệu', 'Staff number', {
+        required: true,
+        unique: true,
+        admin: { description: { vi: 'Số hiệu cán bộ, công chức, viên chức', en: 'Staff number issued by the agency' } },
+      }),
       textField('nationalPersonalCode', 'Mã số định danh (CSDL quốc gia)', 'National CBCCVC database ID', { index: true }),
     ],
   },

@@ -7,7 +7,14 @@ export const salaryFields: Field[] = [
   {
     type: 'row',
     fields: [
-      { name: 'rank', type: 'relationship', relationTo: 'ranks', index: true, label: label('Ngạch / chức danh nghề nghiệp', 'Rank') },
+      {
+        name: 'rank',
+        type: 'relationship',
+        relationTo: 'ranks',
+        index: true,
+        label: label('Ngạch / CDNN', 'Rank'),
+        admin: { description: label('Ngạch công chức hoặc chức danh nghề nghiệp viên chức', 'Civil-service rank or professional title') },
+      },
       dateField('rankAppointedDate', 'Ngày bổ nhiệm ngạch / CDNN', 'Rank appointed on'),
     ],
   },
