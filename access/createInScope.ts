@@ -1,11 +1,18 @@
-import type { Access } from 'payload'
+import type { Access, PayloadRequest } from 'payload'
 
-import { recordScope } from '../src/domain/access'
+import { recordScope, type Scope } from '../src/domain/access'
 import { relationId } from '../src/domain/relationId'
 import { isWithinSubtree } from '../src/domain/unitTree'
 import { actorWithGrants } from './actor'
 import { scopeToWhere } from './scopeToWhere'
 
+/** Whether unit `unitId` lies in one of the subtrees of an update scope (where records may be put). */
+export async function unitWithinScope(req: PayloadRequest, scope: Scope, unitId: number | null): Promise<boolean> {
+  if (scope.kind !== 'some') return scope.kind === 'all'
+  if (unitId == null) return false
+  const unit = await req.payload.findByID({ collection: 'units', id: unitId, depth: 0, req, overrideAccess: true, disableErrors: true })
+  return Boolean(unit?.path && scope.subtreeUnitIds.some((u) => isWithinSubtree(unit.path as string, u)))
+}
 
 /** A new staff record may be created in a unit the actor may update (HR of that subtree, ministry HR). */
 export const createStaffInScope: Access = async ({ req, data }) => {
@@ -14,10 +21,7 @@ export const createStaffInScope: Access = async ({ req, data }) => {
   // Without data Payload is asking for the admin's permissions (show "Create new"?); the real create
   // always carries data and is checked below.
   if (!data) return true
-  const unitId = relationId(data?.unit)
-  if (unitId == null) return false
-  const unit = await req.payload.findByID({ collection: 'units', id: unitId, depth: 0, req, overrideAccess: true, disableErrors: true })
-  return Boolean(unit?.path && scope.subtreeUnitIds.some((u) => isWithinSubtree(unit.path as string, u)))
+  return unitWithinScope(req, scope, relationId(data.unit))
 }
 
 /** A history row may be added to a staff record the actor may update. */

@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { actorWithGrants } from '../../access/actor'
+import { unitWithinScope } from '../../access/createInScope'
 import { recordScope } from '../../src/domain/access'
 import { relationId } from '../../src/domain/relationId'
-import { isWithinSubtree } from '../../src/domain/unitTree'
 import { throwIssues } from '../validationError'
 
 /**
@@ -15,11 +15,7 @@ export const keepUnitInScope: CollectionBeforeChangeHook = async ({ data, origin
   if (operation !== 'update' || !req.user) return data
   const newUnit = relationId(data.unit)
   if (newUnit == null || newUnit === relationId(originalDoc?.unit)) return data
-  const scope = recordScope(await actorWithGrants(req), 'update')
-  if (scope.kind === 'all') return data
-  const unit = await req.payload.findByID({ collection: 'units', id: newUnit, depth: 0, overrideAccess: true, disableErrors: true, req })
-  const allowed = scope.kind === 'some' && unit?.path != null && scope.subtreeUnitIds.some((u) => isWithinSubtree(unit.path as string, u))
-  if (!allowed) {
+  if (!(await unitWithinScope(req, recordScope(await actorWithGrants(req), 'update'), newUnit))) {
     throwIssues(
       'staff',
       [
