@@ -39,6 +39,13 @@ function alive(pid: number): boolean {
 
 afterAll(async () => {
   await server?.stop('SIGTERM')
+  // mkdtemp makes a 0700 directory the `postgres` user cannot enter, so the cluster lives in the
+  // fallback directory under the OS temp dir (as on a clone under /root): remove that one too.
+  const cluster = /"dataDir":"([^"]+)"/.exec(server?.output() ?? '')?.[1]
+  if (cluster && cluster.startsWith(os.tmpdir())) {
+    fs.rmSync(cluster, { recursive: true, force: true })
+    fs.rmSync(`${cluster}.password`, { force: true })
+  }
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
