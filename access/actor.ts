@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Actor } from '../src/domain/access'
 import { activeGrants, type GrantInput } from '../src/domain/grants'
 import { relationId } from '../src/domain/relationId'
+import { poolOf } from '../src/server/pool'
 
 
 /** The signed-in account as the domain's Actor (roles, unit in charge, own staff record). */
@@ -23,7 +24,7 @@ export async function actorWithGrants(req: PayloadRequest): Promise<Actor | null
   if (!actor) return null
   const context = req.context as { hosoActor?: Actor }
   if (context.hosoActor) return context.hosoActor
-  const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
+  const pool = poolOf(req.payload)
   const { rows } = await pool.query<GrantInput & { unitIds: number[]; staffIds: number[] }>(
     `SELECT g.action, g.purpose, g.status, g.valid_from AS "validFrom", g.valid_to AS "validTo",
             coalesce(array_agg(r.units_id) FILTER (WHERE r.units_id IS NOT NULL), '{}') AS "unitIds",

@@ -3,6 +3,7 @@ import type { Field, FieldAccess } from 'payload'
 import { relationId } from '../src/domain/relationId'
 import { maySeeSensitive } from '../src/domain/sensitivity'
 import { actorOf } from './actor'
+import { poolOf } from '../src/server/pool'
 
 /** Field-level read rule for sensitive items of a staff record (its id and unit path decide). */
 export const readSensitiveOfStaff: FieldAccess = ({ req, doc }) =>
@@ -15,7 +16,7 @@ export const readSensitiveOfRow: FieldAccess = async ({ req, doc }) => {
   if (!actor || staffId == null) return maySeeSensitive(actor, null)
   const cache = ((req.context as { hosoUnitPaths?: Map<number, string | null> }).hosoUnitPaths ??= new Map())
   if (!cache.has(staffId)) {
-    const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
+    const pool = poolOf(req.payload)
     const { rows } = await pool.query<{ unit_path: string }>('SELECT unit_path FROM staff WHERE id = $1', [staffId])
     cache.set(staffId, rows[0]?.unit_path ?? null)
   }

@@ -14,7 +14,6 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 
-import type { Pool } from 'pg'
 
 import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { searchStaffIds } from '../src/search/staffSearch'
@@ -24,6 +23,7 @@ import { resetDatabase } from '../src/seed/reset'
 import { seedDemoData } from '../src/seed/seed'
 import { startTestServer } from '../test/helpers/server'
 import { loginToken } from '../test/helpers/auth'
+import { poolOf } from '../src/server/pool'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -80,7 +80,7 @@ runCli(async () => {
   const iterations = Number(values.iterations)
   if (!process.env.DATABASE_URL) process.env.HOSO_DATA_DIR = path.join(root, '.data/bench')
   const booted = await boot()
-  const pool = (booted.payload.db as unknown as { pool: Pool }).pool
+  const pool = poolOf(booted.payload)
   const count = (await booted.payload.count({ collection: 'staff' })).totalDocs
   if (count !== staffN) {
     console.log(`seeding ${staffN} staff (found ${count})…`)

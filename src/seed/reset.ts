@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
 import { applyMigrations } from '../server/migrations'
+import { poolOf } from '../server/pool'
 
 /** Drops every table and re-applies the migrations: an empty database with the current schema. */
 export async function resetDatabase(payload: Payload): Promise<void> {
-  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+  const pool = poolOf(payload)
   await pool.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')
   await applyMigrations(payload)
 }

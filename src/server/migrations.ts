@@ -1,6 +1,7 @@
 import type { Migration, Payload } from 'payload'
 
 import { migrations } from '../../migrations/index'
+import { poolOf } from './pool'
 
 // Any constant works; it only has to be the same for every instance of the app.
 const MIGRATION_LOCK_KEY = 0x686f736f // "hoso"
@@ -10,7 +11,7 @@ const MIGRATION_LOCK_KEY = 0x686f736f // "hoso"
  * them take turns, and each finds the work done by the first.
  */
 export async function applyMigrations(payload: Payload): Promise<void> {
-  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+  const pool = poolOf(payload)
   const client = await pool.connect()
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
@@ -23,7 +24,7 @@ export async function applyMigrations(payload: Payload): Promise<void> {
 
 /** Names of migrations the code knows but the database has not applied (empty = current). */
 export async function pendingMigrations(payload: Payload): Promise<string[]> {
-  const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+  const pool = poolOf(payload)
   const known = migrations.map((m) => m.name)
   const table = await pool.query(`SELECT to_regclass('public.payload_migrations') AS t`)
   if (!table.rows[0]?.t) return known

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { searchStaffIds } from '../../../src/search/staffSearch'
+import { poolOf } from '../../../src/server/pool'
 
 /** What a result list shows; the full record is one click away. */
 const LIST_COLUMNS = {
@@ -29,7 +30,7 @@ export const searchEndpoint: Endpoint = {
     const url = new URL(req.url ?? '', 'http://local')
     const q = url.searchParams.get('q') ?? ''
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 25) || 25, 1), 100)
-    const pool = (req.payload.db as unknown as { pool: import('pg').Pool }).pool
+    const pool = poolOf(req.payload)
     const matches = await searchStaffIds(pool, q, limit * 2)
     if (!matches.length) return Response.json({ docs: [], query: q })
     const found = await req.payload.find({
