@@ -82,6 +82,7 @@ export interface Config {
     ranks: Rank;
     accounts: Account;
     'access-grants': AccessGrant;
+    'change-requests': ChangeRequest;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -115,6 +116,7 @@ export interface Config {
     ranks: RanksSelect<false> | RanksSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
+    'change-requests': ChangeRequestsSelect<false> | ChangeRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -627,6 +629,55 @@ export interface AccessGrant {
   createdAt: string;
 }
 /**
+ * Changes declared by staff, waiting for HR approval. Open one to see the difference from the official record.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-requests".
+ */
+export interface ChangeRequest {
+  id: number;
+  staff: number | Staff;
+  staffName?: string | null;
+  author: number | Account;
+  status: 'draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn';
+  revision: number;
+  proposal?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  base?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  baseStamp?: string | null;
+  returnReason?: string | null;
+  submittedAt?: string | null;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | Account;
+  transitions?:
+    | {
+        action: 'submit' | 'approve' | 'return' | 'withdraw' | 'reopen';
+        status?: ('draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn') | null;
+        at: string;
+        actor?: (number | null) | Account;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -709,6 +760,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'access-grants';
         value: number | AccessGrant;
+      } | null)
+    | ({
+        relationTo: 'change-requests';
+        value: number | ChangeRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1108,6 +1163,36 @@ export interface AccessGrantsSelect<T extends boolean = true> {
   approvedBy?: T;
   approvedAt?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-requests_select".
+ */
+export interface ChangeRequestsSelect<T extends boolean = true> {
+  staff?: T;
+  staffName?: T;
+  author?: T;
+  status?: T;
+  revision?: T;
+  proposal?: T;
+  base?: T;
+  baseStamp?: T;
+  returnReason?: T;
+  submittedAt?: T;
+  decidedAt?: T;
+  decidedBy?: T;
+  transitions?:
+    | T
+    | {
+        action?: T;
+        status?: T;
+        at?: T;
+        actor?: T;
+        reason?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

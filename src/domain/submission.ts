@@ -48,6 +48,9 @@ const TRANSITIONS: Record<SubmissionStatus, Partial<Record<SubmissionAction, Sub
 /** Actions only the author of the request may take; the others are HR review actions. */
 const AUTHOR_ACTIONS: ReadonlySet<SubmissionAction> = new Set(['submit', 'withdraw', 'reopen'])
 
+/** Whether the state machine has an edge for `action` from `status` (regardless of who acts). */
+export const canTransition = (status: SubmissionStatus, action: SubmissionAction): boolean => Boolean(TRANSITIONS[status]?.[action])
+
 export const isFinalStatus = (s: SubmissionStatus): boolean => Object.keys(TRANSITIONS[s] ?? {}).length === 0
 
 export type SubmissionActor = Actor & { accountId: number }

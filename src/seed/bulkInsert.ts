@@ -1,5 +1,4 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
 
 /** Payload's column naming: camelCase field → snake_case column; a group field "economy_incomeSalary" → economy_income_salary. */
 export function columnName(key: string, relationship: boolean): string {
@@ -7,14 +6,9 @@ export function columnName(key: string, relationship: boolean): string {
   return relationship ? `${snake}_id` : snake
 }
 
-type Drizzle = { execute: (q: ReturnType<typeof sql>) => Promise<{ rows: Array<Record<string, unknown>> }> }
+import type { Drizzle } from '../server/pool'
 
-/** The drizzle handle of the request's transaction (so bulk rows commit or roll back with everything else). */
-export async function transactionDb(payload: Payload, req: PayloadRequest): Promise<Drizzle> {
-  const id = await req.transactionID
-  const db = payload.db as unknown as { sessions?: Record<string, { db: Drizzle }>; drizzle: Drizzle }
-  return (id != null && db.sessions?.[String(id)]?.db) || db.drizzle
-}
+export { transactionDb } from '../server/pool'
 
 /**
  * Inserts many rows of a collection's main table in one statement per batch, for seeding large data
