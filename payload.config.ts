@@ -35,6 +35,7 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy',
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
+    components: { beforeDashboard: ['/src/components/Dashboard#DashboardIntro'] },
   },
   collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests],
   editor: lexicalEditor(),

@@ -37,7 +37,7 @@ export const ChangeRequests: CollectionConfig = {
     },
     { name: 'staff', type: 'relationship', relationTo: 'staff', required: true, index: true, label: label('Hồ sơ', 'Record'), admin: { readOnly: true, position: 'sidebar' } },
     { name: 'staffName', type: 'text', label: label('Họ và tên', 'Name'), admin: { readOnly: true, hidden: true } },
-    { name: 'author', type: 'relationship', relationTo: 'accounts', required: true, label: label('Người lập', 'Author'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'author', type: 'relationship', relationTo: 'accounts', required: true, label: label('Người lập', 'Author'), admin: { readOnly: true, hidden: true } },
     {
       name: 'status',
       type: 'select',
@@ -55,17 +55,19 @@ export const ChangeRequests: CollectionConfig = {
     { name: 'returnReason', type: 'textarea', label: label('Lý do trả lại', 'Reason for return'), admin: { readOnly: true } },
     { name: 'submittedAt', type: 'date', index: true, label: label('Ngày gửi duyệt', 'Submitted'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } } },
     { name: 'decidedAt', type: 'date', label: label('Ngày duyệt / trả lại', 'Decided'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } } },
-    { name: 'decidedBy', type: 'relationship', relationTo: 'accounts', label: label('Người duyệt / trả lại', 'Decided by'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'decidedBy', type: 'relationship', relationTo: 'accounts', label: label('Người duyệt / trả lại', 'Decided by'), admin: { readOnly: true, hidden: true } },
     {
       name: 'transitions',
       type: 'array',
       label: label('Quá trình xử lý', 'Transitions'),
-      admin: { readOnly: true },
+      labels: { singular: label('Bước xử lý', 'Step'), plural: label('Quá trình xử lý', 'Transitions') },
+      admin: { readOnly: true, initCollapsed: true },
       fields: [
         { name: 'action', type: 'select', required: true, label: label('Thao tác', 'Action'), options: SUBMISSION_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] })) },
         { name: 'status', type: 'select', label: label('Trạng thái mới', 'New status'), options: SUBMISSION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
         { name: 'at', type: 'date', required: true, label: label('Thời điểm', 'At'), admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
-        { name: 'actor', type: 'relationship', relationTo: 'accounts', label: label('Người thực hiện', 'By') },
+        // Accounts are not readable by HR, so the admin would show an unnamed relation: kept for the record only.
+        { name: 'actor', type: 'relationship', relationTo: 'accounts', label: label('Người thực hiện', 'By'), admin: { hidden: true } },
         { name: 'reason', type: 'textarea', label: label('Lý do', 'Reason') },
       ],
     },

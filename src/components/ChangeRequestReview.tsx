@@ -1,6 +1,6 @@
 'use client'
 
-import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
@@ -174,14 +174,14 @@ export function ChangeRequestReview() {
           )}
           <div className="cr-review__buttons">
             {review.actions.includes('approve') && (
-              <button type="button" className="btn btn--style-primary" disabled={busy || review.stale} onClick={() => act('approve')}>
+              <Button buttonStyle="primary" disabled={busy || review.stale} onClick={() => act('approve')} margin={false}>
                 {t.approve}
-              </button>
+              </Button>
             )}
             {review.actions.includes('return') && (
-              <button type="button" className="btn btn--style-secondary" disabled={busy} onClick={() => act('return')}>
+              <Button buttonStyle="secondary" disabled={busy} onClick={() => act('return')} margin={false}>
                 {t.return}
-              </button>
+              </Button>
             )}
           </div>
         </div>
