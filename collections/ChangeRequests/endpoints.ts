@@ -1,7 +1,7 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
 import { localize } from '../../src/domain/errors'
-import { actOnOwn, decide, ownState, reviewOf, saveOwn, WorkflowError } from '../../src/changeRequests/workflow'
+import { actOnOwn, decide, ownState, reviewOf, saveOwn, uploadOwnPhoto, WorkflowError } from '../../src/changeRequests/workflow'
 
 async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
@@ -46,6 +46,7 @@ const revisionOf = (body: Record<string, unknown>) => {
  *   PUT  /api/change-requests/mine           save the form (T1 at once, T2 as draft)  {fields, rows, stamp, revision}
  *   POST /api/change-requests/mine/submit    "Gửi duyệt"                               {revision}
  *   POST /api/change-requests/mine/withdraw  withdraw a submitted request              {revision}
+ *   POST /api/change-requests/mine/photo     upload a new 4×6 photo (multipart "file"), to declare as `photo`
  *   GET  /api/change-requests/:id/review     difference and allowed actions (HR in scope, or the author)
  *   POST /api/change-requests/:id/approve    {revision}
  *   POST /api/change-requests/:id/return     {revision, reason}
@@ -80,6 +81,14 @@ export const changeRequestEndpoints: Endpoint[] = [
     handler: handle(async (req) => {
       await actOnOwn(req, 'withdraw', revisionOf(await bodyOf(req)))
       return ownState(req)
+    }),
+  },
+  {
+    path: '/mine/photo',
+    method: 'post',
+    handler: handle(async (req) => {
+      await addDataAndFileToRequest(req)
+      return uploadOwnPhoto(req, req.file as never)
     }),
   },
   { path: '/:id/review', method: 'get', handler: handle((req) => reviewOf(req, idParam(req))) },

@@ -308,6 +308,42 @@ export async function actOnOwn(req: PayloadRequest, action: 'submit' | 'withdraw
   })
 }
 
+const PHOTO_TYPES = ['image/jpeg', 'image/png']
+const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+
+/**
+ * Stores a new 4×6 photo for the person's own record. It is not the official photo yet: the caller
+ * declares it (field `photo`, tier T2) and it becomes official when HR approves.
+ */
+export async function uploadOwnPhoto(req: PayloadRequest, file: { data: Buffer; mimetype: string; name: string; size: number } | undefined) {
+  const staffId = ownStaffId(req)
+  if (!file) refuse(400, 'photo', 'Chưa chọn tệp ảnh.', 'No image file was sent.')
+  if (!PHOTO_TYPES.includes(file!.mimetype)) refuse(400, 'photo', 'Ảnh phải là tệp JPEG hoặc PNG.', 'The photo must be a JPEG or PNG file.')
+  if (file!.size > PHOTO_MAX_BYTES) refuse(400, 'photo', 'Ảnh không được lớn hơn 5 MB.', 'The photo must not exceed 5 MB.')
+  const doc = await req.payload.create({
+    collection: 'photos',
+    data: { staff: staffId, alt: 'Ảnh 4×6' },
+    file: file!,
+    overrideAccess: true,
+    req,
+  })
+  return { id: doc.id, url: doc.url ?? null }
+}
+
+/** URLs of photos by id (for showing the official and the declared photo side by side). */
+async function photoUrls(req: PayloadRequest, ids: unknown[]): Promise<Record<string, string>> {
+  const wanted = ids.map((v) => Number(relationId(v))).filter((n) => Number.isInteger(n) && n > 0)
+  if (!wanted.length) return {}
+  const found = await req.payload.find({ collection: 'photos', where: { id: { in: wanted } }, depth: 0, pagination: false, overrideAccess: true, req })
+  return Object.fromEntries(found.docs.filter((d) => d.url).map((d) => [String(d.id), d.url!]))
+}
+
+async function beforeAfterPhotos(req: PayloadRequest, before: unknown, after: unknown) {
+  const urls = await photoUrls(req, [before, after])
+  const at = (v: unknown) => (v == null ? null : (urls[String(relationId(v))] ?? null))
+  return { before: at(before), after: at(after) }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // HR's side
 
@@ -411,6 +447,7 @@ export async function ownState(req: PayloadRequest) {
   return {
     staffId,
     stamp: official.stamp,
+    photos: await photoUrls(req, [official.snapshot.fields.photo, open?.proposal?.fields?.photo]),
     official: { ...official.snapshot.fields, ...pick(official.doc, Object.keys(STAFF_FIELD_TIERS).filter((f) => STAFF_FIELD_TIERS[f] === 'T1')), rows: official.snapshot.rows },
     request: latest ? await describe(req, latest, official) : null,
   }
@@ -448,6 +485,7 @@ async function describe(req: PayloadRequest, request: ChangeRequestDoc, official
     stale: OPEN_STATUSES.includes(request.status) && request.baseStamp !== official.stamp,
     staleMessage: localize(STALE_OFFICIAL, language),
     ...(await displayChanges(req, diff.fields.map((c) => ({ ...c, label: labelOf(c.field) })), diff.rows)),
+    photos: await beforeAfterPhotos(req, against.fields.photo, proposal.fields?.photo),
     actions,
   }
 }

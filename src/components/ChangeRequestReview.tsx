@@ -18,6 +18,7 @@ type Review = {
   fields: Change[]
   rows: RowChange[]
   actions: string[]
+  photos: { before: string | null; after: string | null }
 }
 
 const TEXT = {
@@ -128,8 +129,8 @@ export function ChangeRequestReview() {
             {review.fields.map((c) => (
               <tr key={c.field} data-field={c.field}>
                 <th scope="row">{c.label}</th>
-                <td className="cr-review__before">{c.before || '—'}</td>
-                <td className="cr-review__after">{c.after || '—'}</td>
+                <td className="cr-review__before">{c.field === 'photo' ? <Photo review={review} side="before" /> : c.before || '—'}</td>
+                <td className="cr-review__after">{c.field === 'photo' ? <Photo review={review} side="after" /> : c.after || '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -188,4 +189,10 @@ export function ChangeRequestReview() {
       )}
     </div>
   )
+}
+
+/** The official or the declared 4×6 photo, for comparing faces rather than ids. */
+function Photo({ review, side }: { review: Review; side: 'before' | 'after' }) {
+  const url = review.photos[side]
+  return url ? <img src={url} alt="" style={{ width: 120, height: 160, objectFit: 'cover' }} /> : <>—</>
 }

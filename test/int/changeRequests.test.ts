@@ -263,3 +263,45 @@ async function waitFor(check: () => boolean, ms = 5000) {
     await new Promise((r) => setTimeout(r, 50))
   }
 }
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+
+async function upload(who: string, bytes: Buffer, type: string, name: string) {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name)
+  const res = await fetch(`${server.url}/api/change-requests/mine/photo`, { method: 'POST', headers: { Authorization: `JWT ${tokens[who]}` }, body: form })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+test('a new 4×6 photo is declared like any other item and becomes official on approval', async () => {
+  const notImage = await upload('canbo', Buffer.from('%PDF-1.4'), 'application/pdf', 'cv.pdf')
+  expect(notImage.status).toBe(400)
+  expect(notImage.body.errors[0].message).toContain('JPEG hoặc PNG')
+
+  const photo = await upload('canbo', PNG, 'image/png', 'anh-4x6.png')
+  expect(photo.status).toBe(200)
+  expect(photo.body.url).toMatch(/anh-4x6/)
+  // The person may see the file (their own record); HR of another unit may not.
+  const own = await fetch(`${server.url}${photo.body.url}`, { headers: { Authorization: `JWT ${tokens.canbo}` } })
+  expect(own.status).toBe(200)
+  const other = await fetch(`${server.url}${photo.body.url}`, { headers: { Authorization: `JWT ${tokens['hr-b']}` } })
+  expect(other.status).toBeGreaterThanOrEqual(403)
+
+  const mine = await call('canbo', 'GET', '/api/change-requests/mine')
+  const open = mine.body.request && ['draft', 'returned'].includes(mine.body.request.status) ? mine.body.request : null
+  if (mine.body.request?.status === 'submitted') {
+    await call('canbo', 'POST', '/api/change-requests/mine/withdraw', { revision: mine.body.request.revision })
+  }
+  const state = await call('canbo', 'GET', '/api/change-requests/mine')
+  const saved = await call('canbo', 'PUT', '/api/change-requests/mine', { stamp: state.body.stamp, revision: open ? state.body.request.revision : null, fields: { photo: photo.body.id } })
+  expect(saved.status).toBe(200)
+  expect(saved.body.request.photos.after).toBe(photo.body.url)
+  expect((await official(ids.huong)).photo ?? null).toBeNull()
+  const submitted = await call('canbo', 'POST', '/api/change-requests/mine/submit', { revision: saved.body.request.revision })
+  const review = await call('hr-a', 'GET', `/api/change-requests/${submitted.body.request.id}/review`)
+  expect(review.body.fields.map((f: { field: string }) => f.field)).toContain('photo')
+  expect(review.body.photos).toEqual({ before: null, after: photo.body.url })
+  expect((await call('hr-a', 'POST', `/api/change-requests/${submitted.body.request.id}/approve`, { revision: submitted.body.request.revision })).status).toBe(200)
+  expect((await official(ids.huong)).photo).toBe(photo.body.id)
+})

@@ -23,12 +23,14 @@ interface RequestView {
   fields: Change[]
   rows: RowChange[]
   actions: string[]
+  photos: { before: string | null; after: string | null }
 }
 interface State {
   staffId: number
   stamp: string
   official: Record<string, unknown> & { rows: Record<string, Row[]> }
   request: RequestView | null
+  photos: Record<string, string>
 }
 
 const TEXT = {
@@ -69,6 +71,10 @@ const TEXT = {
     actions: { submit: 'Gửi duyệt', approve: 'Duyệt', return: 'Trả lại', withdraw: 'Rút', reopen: 'Mở lại để sửa' } as Record<string, string>,
     choose: '— chọn —',
     readOnly: 'Đang chờ duyệt: rút yêu cầu nếu cần sửa tiếp.',
+    photo: 'Ảnh 4×6',
+    photoPick: 'Chọn ảnh mới (JPEG hoặc PNG, tối đa 5 MB)',
+    photoNone: 'Chưa có ảnh',
+    photoNew: 'Ảnh mới khai',
   },
   en: {
     title: 'My record',
@@ -107,6 +113,10 @@ const TEXT = {
     actions: { submit: 'Submitted', approve: 'Approved', return: 'Returned', withdraw: 'Withdrawn', reopen: 'Reopened' } as Record<string, string>,
     choose: '— choose —',
     readOnly: 'Awaiting approval: withdraw the request to edit again.',
+    photo: '4×6 photo',
+    photoPick: 'Choose a new photo (JPEG or PNG, up to 5 MB)',
+    photoNone: 'No photo yet',
+    photoNew: 'New photo',
   },
 }
 
@@ -159,6 +169,7 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [photoPreview, setPhotoPreview] = useState<string | null>(null)
 
   const adopt = useCallback((s: State) => {
     setState(s)
@@ -203,7 +214,7 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
   const diffOf = (field: string) => open?.fields.find((c) => c.field === field || c.field.startsWith(`${field}.`))
 
   const save = async () => {
-    const fields = Object.fromEntries(allFields.map((f) => [f.name, values[f.name] ?? null]))
+    const fields = { ...Object.fromEntries(allFields.map((f) => [f.name, values[f.name] ?? null])), photo: values.photo ?? null }
     return api('PUT', '', { stamp: state.stamp, revision: open?.revision ?? null, fields, rows })
   }
   const onSave = async () => {
@@ -221,6 +232,24 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
   const onWithdraw = async () => {
     if (open && (await api('POST', '/withdraw', { revision: open.revision }))) setNotice(t.withdrawn)
   }
+  const onPhoto = async (file: File | undefined) => {
+    if (!file) return
+    const data = new FormData()
+    data.append('file', file)
+    setBusy(true)
+    setError(null)
+    const res = await fetch('/api/change-requests/mine/photo', { method: 'POST', credentials: 'include', headers: { 'Accept-Language': lang }, body: data })
+    const json = await res.json().catch(() => ({}))
+    setBusy(false)
+    if (!res.ok) {
+      setError(json.errors?.map((x: { message: string }) => x.message).join('; ') ?? res.statusText)
+      return
+    }
+    setValues((old) => ({ ...old, photo: json.id }))
+    setPhotoPreview(json.url)
+  }
+  const officialPhoto = state.official.photo != null ? state.photos[String(state.official.photo)] : null
+  const declaredPhoto = photoPreview ?? (open?.proposal.fields.photo != null ? state.photos[String(open.proposal.fields.photo)] : null)
   const signOut = async () => {
     await fetch('/api/accounts/logout', { method: 'POST', credentials: 'include' })
     window.location.reload()
@@ -302,6 +331,30 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
       </section>
 
       {locked && <p className="notice">{t.readOnly}</p>}
+
+      <section className="card photo-card">
+        <h2>{t.photo}</h2>
+        <div className="photos">
+          <figure>
+            {officialPhoto ? <img src={officialPhoto} alt={t.photo} /> : <div className="photo-empty">{t.photoNone}</div>}
+            <figcaption>{t.officialValue}</figcaption>
+          </figure>
+          {declaredPhoto && (
+            <figure>
+              <img src={declaredPhoto} alt={t.photoNew} className="pending" data-testid="declared-photo" />
+              <figcaption>
+                {t.photoNew} <span className="badge">{open?.status === 'submitted' ? t.pending : t.unsent}</span>
+              </figcaption>
+            </figure>
+          )}
+        </div>
+        {!locked && (
+          <label htmlFor="photo-file">
+            {t.photoPick}
+            <input id="photo-file" type="file" accept="image/jpeg,image/png" disabled={busy} onChange={(e) => onPhoto(e.target.files?.[0])} />
+          </label>
+        )}
+      </section>
 
       {form.sections.map((section) => (
         <section className="card" key={section.label.vi}>
