@@ -2,16 +2,43 @@ import type { PayloadRequest } from 'payload'
 
 import type { Actor } from '../src/domain/access'
 import { activeGrants, type GrantInput } from '../src/domain/grants'
+import { isValidProof, requiresSecondFactor, SECOND_FACTOR_ROLES } from '../src/domain/mfa'
 import { relationId } from '../src/domain/relationId'
 import { poolOf } from '../src/server/pool'
 
+
+/** The cookie (or, for API clients, the `X-Hoso-Mfa` header) carrying the session's second-factor proof. */
+export const MFA_COOKIE = 'hoso-mfa'
+
+function cookie(header: string | null | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return decodeURIComponent(v.join('='))
+  }
+  return null
+}
+
+/**
+ * Whether this session passed the second factor (src/domain/mfa.ts). Always true when
+ * HOSO_REQUIRE_MFA=false (a deployment that signs in through an SSO doing its own second factor).
+ */
+export function secondFactorPassed(req: PayloadRequest): boolean {
+  if (process.env.HOSO_REQUIRE_MFA === 'false') return true
+  const sid = (req.user as { _sid?: string } | null)?._sid
+  const headers = req.headers as Headers | undefined
+  const proof = headers?.get?.('x-hoso-mfa') ?? cookie(headers?.get?.('cookie'), MFA_COOKIE)
+  return isValidProof(req.payload.secret, sid, proof)
+}
 
 /** The signed-in account as the domain's Actor (roles, unit in charge, own staff record). */
 export function actorOf(req: PayloadRequest): Actor | null {
   const user = req.user as { collection?: string; roles?: string[]; unit?: unknown; staff?: unknown; disabled?: boolean } | null
   // A disabled account holds no rights, even with a session opened before it was disabled.
   if (!user || user.collection !== 'accounts' || user.disabled) return null
-  return { roles: user.roles ?? [], unitId: relationId(user.unit), staffId: relationId(user.staff) }
+  let roles = user.roles ?? []
+  // A password alone opens one's own record only: HR, audit and admin roles wait for the second factor.
+  if (requiresSecondFactor(roles) && !secondFactorPassed(req)) roles = roles.filter((r) => !SECOND_FACTOR_ROLES.includes(r))
+  return { roles, unitId: relationId(user.unit), staffId: relationId(user.staff) }
 }
 
 /**

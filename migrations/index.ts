@@ -8,6 +8,7 @@ import * as migration_20261125_192833_account_activation from './20261125_192833
 import * as migration_20261125_193607_account_disabled from './20261125_193607_account_disabled';
 import * as migration_20261125_203627_change_requests from './20261125_203627_change_requests';
 import * as migration_20261125_203700_change_requests_one_open from './20261125_203700_change_requests_one_open';
+import * as migration_20261125_210905_second_factor from './20261125_210905_second_factor';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261125_203700_change_requests_one_open.up,
     down: migration_20261125_203700_change_requests_one_open.down,
     name: '20261125_203700_change_requests_one_open',
+  },
+  {
+    up: migration_20261125_210905_second_factor.up,
+    down: migration_20261125_210905_second_factor.down,
+    name: '20261125_210905_second_factor',
   },
 ];

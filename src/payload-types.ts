@@ -585,6 +585,15 @@ export interface Account {
    * Left or transferred: cannot sign in; data is kept
    */
   disabled?: boolean | null;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number | null;
+  mfaFailures?: number | null;
+  mfaLockedUntil?: string | null;
+  /**
+   * A system administrator can reset it when the device is lost
+   */
+  totpEnabledAt?: string | null;
   activationPending?: boolean | null;
   activationSentAt?: string | null;
   unit?: (number | null) | Unit;
@@ -1126,6 +1135,12 @@ export interface AccountsSelect<T extends boolean = true> {
   roles?: T;
   staff?: T;
   disabled?: T;
+  totpSecret?: T;
+  totpPendingSecret?: T;
+  totpLastStep?: T;
+  mfaFailures?: T;
+  mfaLockedUntil?: T;
+  totpEnabledAt?: T;
   activationPending?: T;
   activationSentAt?: T;
   unit?: T;

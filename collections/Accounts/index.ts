@@ -5,6 +5,7 @@ import { selfOrSysadmin } from '../../access/selfOrSysadmin'
 import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from '../../hooks/accounts/enforcePasswordPolicy'
 import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
 import { issueEndpoint } from './endpoints/issue'
+import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 
@@ -27,7 +28,7 @@ export const Accounts: CollectionConfig = {
   },
   // Payload's default `unlock` lets any signed-in account clear another's lockout: restricted here.
   access: { read: selfOrSysadmin, create: sysadminOnly, update: selfOrSysadmin, delete: sysadminOnly, unlock: sysadminOnly },
-  endpoints: [issueEndpoint],
+  endpoints: [issueEndpoint, ...secondFactorEndpoints],
   hooks: {
     beforeOperation: [rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
@@ -63,6 +64,19 @@ export const Accounts: CollectionConfig = {
       access: { create: sysadminOnlyField, update: sysadminOnlyField },
       admin: { position: 'sidebar', description: { vi: 'Người đã nghỉ việc, chuyển công tác: không đăng nhập được, dữ liệu giữ nguyên', en: 'Left or transferred: cannot sign in; data is kept' } },
       label: { vi: 'Vô hiệu hóa', en: 'Disabled' },
+    },
+    // Two-factor sign-in (src/domain/mfa.ts): secrets are never readable or writable through the API;
+    // only the endpoints in ./endpoints/secondFactor.ts change them.
+    ...(['totpSecret', 'totpPendingSecret'] as const).map((name) => ({ name, type: 'text' as const, admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } })),
+    { name: 'totpLastStep', type: 'number', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
+    { name: 'mfaFailures', type: 'number', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
+    { name: 'mfaLockedUntil', type: 'date', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
+    {
+      name: 'totpEnabledAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar', description: { vi: 'Quản trị hệ thống có thể đặt lại khi người dùng mất thiết bị', en: 'A system administrator can reset it when the device is lost' } },
+      access: { create: () => false, update: () => false },
+      label: { vi: 'Bật xác thực hai bước lúc', en: 'Two-factor enabled at' },
     },
     {
       // Set while an issued account waits for its activation e-mail to go out (a failed send is retried).

@@ -1,21 +1,27 @@
+import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { Payload, TypedUser } from 'payload'
 
 import { isStaffOnly } from '../../collections/shared/staffOnly'
+import { needsSecondFactor } from '../accounts/sessionSecondFactor'
 
 type Props = { payload: Payload; user?: TypedUser | null; i18n?: { language?: string } }
 
 /**
  * Top of the admin dashboard. Staff-only accounts belong in "Hồ sơ của tôi", so they are sent there;
- * HR sees how many declarations in their scope wait for review, with a link to the queue.
+ * HR, auditors and administrators who have not passed the second factor in this session go to
+ * /xac-thuc-hai-buoc first. HR sees how many declarations in their scope wait for review, with a link to the queue.
  */
 export async function DashboardIntro({ payload, user, i18n }: Props) {
   if (isStaffOnly(user)) redirect('/ho-so-cua-toi')
+  if (await needsSecondFactor(payload, user)) redirect('/xac-thuc-hai-buoc?next=/admin')
   const roles = ((user as { roles?: string[] } | null)?.roles ?? []) as string[]
   if (!roles.includes('unit-hr') && !roles.includes('ministry-hr')) return null
   const en = i18n?.language === 'en'
+  // The request headers carry the session's second-factor proof, which the access rules check.
+  const req = { headers: await headers() } as never
   const count = async (status: string) =>
-    (await payload.count({ collection: 'change-requests', where: { status: { equals: status } }, overrideAccess: false, user })).totalDocs
+    (await payload.count({ collection: 'change-requests', where: { status: { equals: status } }, overrideAccess: false, user, req })).totalDocs
   const [submitted, returned] = await Promise.all([count('submitted'), count('returned')])
   const queue = '/admin/collections/change-requests?where[status][equals]=submitted&sort=submittedAt'
   return (

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
 import { createTestDatabase } from '../helpers/db'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { totpCode } from '../../src/domain/mfa'
 
 const PASSWORD = 'hoso-demo-2026'
 const NEW_HOMETOWN = 'Xã Nghĩa Hành, tỉnh Quảng Ngãi'
@@ -19,7 +20,8 @@ let desk: Page
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase()
-  server = await startTestServer({ DATABASE_URL: databaseUrl, HOSO_SEED: 'true', HOSO_ALLOW_DEMO: 'true', SEED_STAFF: '40' })
+  // Two-factor sign-in on, as in production: the HR officer enrols an authenticator on first sign-in.
+  server = await startTestServer({ DATABASE_URL: databaseUrl, HOSO_SEED: 'true', HOSO_ALLOW_DEMO: 'true', SEED_STAFF: '40', HOSO_REQUIRE_MFA: 'true' })
   browser = await launchBrowser()
   phone = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage()
   desk = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage()
@@ -61,8 +63,15 @@ test('a staff-only account that opens the admin is taken to its own record', asy
   await phone.locator('[data-testid="request-status"]').waitFor()
 })
 
-test('the HR officer sees the pending count, opens the request, sees the difference and approves', async () => {
+test('the HR officer sets up two-factor sign-in, sees the pending count, opens the request, sees the difference and approves', async () => {
   await adminLogin(desk, server.url, 'nhansu@hoso.local', PASSWORD)
+  await desk.waitForURL(/\/xac-thuc-hai-buoc/)
+  await desk.locator('[data-testid="totp-qr"] svg').waitFor()
+  await screenshot(desk, 'self-04a-hr-enrol-totp')
+  const secret = (await desk.locator('[data-testid="totp-secret"]').textContent())!.trim()
+  await desk.getByLabel('Mã xác thực').fill(totpCode(secret, new Date()))
+  await desk.getByRole('button', { name: 'Xác nhận' }).click()
+  await desk.waitForURL((url) => url.pathname === '/admin')
   const card = desk.locator('[data-testid="pending-requests"] a').first()
   await card.waitFor()
   expect(Number(await card.locator('strong').textContent())).toBeGreaterThanOrEqual(1)

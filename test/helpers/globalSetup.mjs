@@ -47,6 +47,8 @@ export default async function globalSetup() {
     throw new Error(`migrations failed on the test template database (exit ${migrate.status}, signal ${migrate.signal}):\n${migrate.stdout}\n${migrate.stderr}\n${migrate.error ?? ""}`)
   }
 
+  // Most tests sign HR and admin accounts in with a password only; test/int/mfa.test.ts turns TOTP back on.
+  process.env.HOSO_REQUIRE_MFA ??= 'false'
   process.env.HOSO_TEST_ADMIN_URL = adminUrl
   process.env.HOSO_TEST_TEMPLATE = template
   process.env.HOSO_TEST_RUN = run

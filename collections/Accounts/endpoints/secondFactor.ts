@@ -1,0 +1,46 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { actorOf } from '../../../access/actor'
+import { beginEnrolment, proofCookie, resetSecondFactor, SecondFactorError, verifyCode } from '../../../src/accounts/secondFactor'
+import { isSysadmin } from '../../../src/domain/access'
+
+const handle =
+  (work: (req: PayloadRequest) => Promise<Response>): Endpoint['handler'] =>
+  async (req) => {
+    try {
+      return await work(req)
+    } catch (e) {
+      if (e instanceof SecondFactorError) return Response.json({ errors: [{ message: e.message }] }, { status: e.status })
+      throw e
+    }
+  }
+
+/**
+ * Two-factor sign-in (TOTP) for HR, auditors and administrators:
+ *   POST /api/accounts/mfa/setup          a new secret + QR code for the authenticator app
+ *   POST /api/accounts/mfa/verify {code}  checks a code (first one completes enrolment); sets the proof cookie
+ *   POST /api/accounts/:id/mfa/reset      system administrator: clear a person's second factor
+ */
+export const secondFactorEndpoints: Endpoint[] = [
+  { path: '/mfa/setup', method: 'post', handler: handle(async (req) => Response.json(await beginEnrolment(req))) },
+  {
+    path: '/mfa/verify',
+    method: 'post',
+    handler: handle(async (req) => {
+      const body = (await req.json?.().catch(() => ({}))) as { code?: unknown }
+      const result = await verifyCode(req, String(body?.code ?? ''))
+      return Response.json(result, { headers: { 'Set-Cookie': proofCookie(req, result.proof) } })
+    }),
+  },
+  {
+    path: '/:id/mfa/reset',
+    method: 'post',
+    handler: handle(async (req) => {
+      if (!isSysadmin(actorOf(req))) return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 })
+      const id = Number(req.routeParams?.id)
+      if (!Number.isInteger(id)) return Response.json({ errors: [{ message: req.t('error:notFound') }] }, { status: 404 })
+      await resetSecondFactor(req, id)
+      return Response.json({ ok: true })
+    }),
+  },
+]
