@@ -4,9 +4,10 @@ import type { Payload } from 'payload'
 
 import { recordBackupEvent } from '../../src/backup/audit'
 import { createBackup } from '../../src/backup/backup'
+import { drillArchive, type DrillResult } from '../../src/backup/drill'
 import { loadBackupKey } from '../../src/backup/key'
 import { backupDir, mediaDir } from '../../src/backup/paths'
-import { applyRetention } from '../../src/backup/retention'
+import { applyRetention, listArchives } from '../../src/backup/retention'
 import { verifyArchive } from '../../src/backup/verify'
 import { backupFailedEmail } from '../../src/mail/backupFailedEmail'
 import { logger } from '../../src/server/logger'
@@ -140,4 +141,51 @@ export async function performBackup(payload: Payload, backupId: number): Promise
     }
     throw err
   }
+}
+
+/** `npm run backup:drill`: restore the latest archive into a scratch database, compare, record a `drill` row. */
+export async function performDrill(payload: Payload, opts: { archive?: string; serverUrl?: string } = {}) {
+  const startedAt = new Date()
+  const archives = listArchives(backupDir())
+  const archive = opts.archive ?? archives.at(-1)?.path
+  const row = await payload.create({
+    collection: 'backups',
+    data: { kind: 'drill', trigger: 'manual', status: 'running', attempts: 1, startedAt: startedAt.toISOString(), archive: archive ? path.basename(archive) : null },
+  })
+  let result: DrillResult | null = null
+  let error: string | null = null
+  try {
+    if (!archive) throw new Error(`Không có bản sao lưu nào trong ${backupDir()} / no backup archive in ${backupDir()}`)
+    const key = loadBackupKey((m) => log.warn(m))
+    const serverUrl = opts.serverUrl ?? process.env.BACKUP_DRILL_DATABASE_URL ?? process.env.DATABASE_URL
+    if (!serverUrl) throw new Error('no database server for the drill (DATABASE_URL or BACKUP_DRILL_DATABASE_URL)')
+    result = await drillArchive({ archive, key, serverUrl, log: (m) => log.info(m) })
+    if (!result.ok) error = result.error ?? 'drill failed'
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err)
+  }
+  const updated = await payload.update({
+    collection: 'backups',
+    id: row.id,
+    data: {
+      status: error ? 'failed' : 'succeeded',
+      error,
+      finishedAt: new Date().toISOString(),
+      result: result
+        ? {
+            ok: result.ok,
+            restoreMs: result.restoreMs,
+            tables: result.tables.map((t) => ({ table: t.table, rows: t.rows, expectedRows: t.expectedRows, ok: t.ok })),
+            files: result.files,
+          }
+        : null,
+    },
+  })
+  recordBackupEvent({ type: error ? 'drill.failed' : 'drill.succeeded', backupId: row.id, archive: archive ? path.basename(archive) : undefined, detail: { error } })
+  if (error) {
+    await emailSysadmins(payload, backupFailedEmail({ attempts: 1, error, startedAt, kind: 'drill' })).catch((mailErr) =>
+      log.error({ err: { message: (mailErr as Error).message } }, 'could not e-mail the drill failure'),
+    )
+  }
+  return { row: updated, result, error }
 }

@@ -5,7 +5,8 @@ import { to as copyTo } from 'pg-copy-streams'
 
 /**
  * What the database side of a backup reads and a restore writes: every table of the `public` schema
- * except `payload_migrations` (a restore rebuilds the schema by running the migrations, which fill it).
+ * except `payload_migrations` (a restore rebuilds the schema by running the migrations, which fill it)
+ * and the job queue (`payload_jobs`: transient work; a restored system starts with an empty queue).
  */
 export interface TableInfo {
   name: string
@@ -39,7 +40,7 @@ export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
              WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-       AND c.relname <> 'payload_migrations'
+       AND c.relname NOT IN ('payload_migrations', 'payload_jobs', 'payload_jobs_log')
      ORDER BY c.relname`)
   return rows.map((r) => ({ name: r.name, columns: r.columns, orderBy: r.pk && r.pk.length ? r.pk : r.columns }))
 }
