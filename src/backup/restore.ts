@@ -104,26 +104,32 @@ export async function restoreArchive(opts: {
         )
       })
       await prepareSession(client)
-      let sink: { end(): Promise<void>; write(chunk: Buffer): Promise<void> } | null = null
-      for await (const ev of readArchive(opts.archive, opts.key)) {
-        if (ev.type === 'begin') {
-          const t = tables.get(ev.name)
-          const f = files.get(ev.name)
-          if (t) {
-            const stream = client.query(copyFrom(copyInSql({ name: t.table, columns: t.columns })))
-            sink = streamSink(stream)
-          } else if (f) {
-            const target = path.resolve(opts.mediaDir, f.path)
-            if (!target.startsWith(path.resolve(opts.mediaDir) + path.sep)) throw new Error(`unsafe file path in archive: ${f.path}`)
-            fs.mkdirSync(path.dirname(target), { recursive: true })
-            sink = streamSink(fs.createWriteStream(target))
-          } else sink = null
-        } else if (ev.type === 'data') {
-          if (sink) await sink.write(ev.chunk)
-        } else if (ev.type === 'end') {
-          if (sink) await sink.end()
-          sink = null
+      let sink: ReturnType<typeof streamSink> | null = null
+      try {
+        for await (const ev of readArchive(opts.archive, opts.key)) {
+          if (ev.type === 'begin') {
+            const t = tables.get(ev.name)
+            const f = files.get(ev.name)
+            if (t) {
+              const stream = client.query(copyFrom(copyInSql({ name: t.table, columns: t.columns })))
+              sink = streamSink(stream)
+            } else if (f) {
+              const target = path.resolve(opts.mediaDir, f.path)
+              if (!target.startsWith(path.resolve(opts.mediaDir) + path.sep)) throw new Error(`unsafe file path in archive: ${f.path}`)
+              fs.mkdirSync(path.dirname(target), { recursive: true })
+              sink = streamSink(fs.createWriteStream(target))
+            } else sink = null
+          } else if (ev.type === 'data') {
+            if (sink) await sink.write(ev.chunk)
+          } else if (ev.type === 'end') {
+            if (sink) await sink.end()
+            sink = null
+          }
         }
+      } catch (err) {
+        // An open COPY holds the connection: fail it (CopyFail) so that the ROLLBACK below can run.
+        sink?.abort(err as Error)
+        throw err
       }
       for (const s of manifest.sequences) {
         await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [`public.${quoteIdent(s.name)}`, s.value, s.isCalled])
@@ -159,7 +165,7 @@ export async function restoreArchive(opts: {
   }
 }
 
-function streamSink(stream: NodeJS.WritableStream & { once: Function }) {
+function streamSink(stream: NodeJS.WritableStream & { once: Function; destroy(err?: Error): void }) {
   const done = finished(stream as never)
   done.catch(() => {}) // observed in end()
   return {
@@ -172,6 +178,9 @@ function streamSink(stream: NodeJS.WritableStream & { once: Function }) {
     async end() {
       stream.end()
       await done
+    },
+    abort(err: Error) {
+      stream.destroy(err)
     },
   }
 }
