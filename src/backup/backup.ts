@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import zlib from 'node:zlib'
 
 import type pg from 'pg'
 
@@ -68,8 +69,10 @@ export async function createBackup(opts: {
     fileHash.update(c)
     fileBytes += c.length
   })
-  const written = pipeline(encryptor, tap, fs.createWriteStream(partialPath, { mode: 0o600 }))
-  const writer = new ContainerWriter(encryptor)
+  // Compressed before encryption (ciphertext does not compress): COPY text shrinks several times.
+  const deflate = zlib.createDeflateRaw({ level: 1 })
+  const written = pipeline(deflate, encryptor, tap, fs.createWriteStream(partialPath, { mode: 0o600 }))
+  const writer = new ContainerWriter(deflate)
 
   try {
     const client = await opts.pool.connect()
@@ -134,7 +137,7 @@ export async function createBackup(opts: {
     writeSidecar(finalPath, { bytes: result.bytes, sha256: result.sha256, createdAt: manifest.createdAt, keyId: opts.key.id })
     return result
   } catch (err) {
-    encryptor.destroy()
+    deflate.destroy()
     await written.catch(() => {})
     fs.rmSync(partialPath, { force: true })
     throw err

@@ -21,6 +21,8 @@ export interface ArchiveHeader {
   format: 'hoso-backup/1'
   cipher: 'aes-256-gcm'
   kdf: 'hkdf-sha256'
+  /** The plaintext is the container stream compressed with raw DEFLATE. */
+  compression: 'deflate-raw'
   salt: string
   keyId: string
   chunkSize: number
@@ -51,6 +53,7 @@ export function createEncryptor(master: Buffer, keyId: string, createdAt: Date):
     format: 'hoso-backup/1',
     cipher: 'aes-256-gcm',
     kdf: 'hkdf-sha256',
+    compression: 'deflate-raw',
     salt: salt.toString('base64'),
     keyId,
     chunkSize: CHUNK_SIZE,

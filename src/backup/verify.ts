@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { PassThrough } from 'node:stream'
+import zlib from 'node:zlib'
 
 import { readContainer, type ContainerEvent } from './container'
 import { BackupIntegrityError, createDecryptor } from './encryption'
@@ -24,8 +25,11 @@ export async function* readArchive(archive: string, key: BackupKey): AsyncGenera
   const decryptor = createDecryptor(key.key, key.id)
   tap.on('error', (e) => decryptor.destroy(e))
   tap.pipe(decryptor)
+  const inflate = zlib.createInflateRaw()
+  decryptor.on('error', (e) => inflate.destroy(e))
+  decryptor.pipe(inflate)
   try {
-    yield* readContainer(decryptor)
+    yield* readContainer(inflate)
   } finally {
     source.destroy()
   }
