@@ -11,12 +11,16 @@ import { buildConfig } from 'payload'
 import { AccessGrants } from './collections/AccessGrants/index'
 import { Accounts } from './collections/Accounts/index'
 import { ChangeRequests } from './collections/ChangeRequests/index'
+import { Backups } from './collections/Backups/index'
 import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
+import { backupTask } from './jobs/backup/task'
+import { isSysadmin } from './src/domain/access'
+import { actorOf } from './access/actor'
 import { emailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/server/secret'
 
@@ -37,7 +41,16 @@ export default buildConfig({
     avatar: 'default',
     components: { beforeDashboard: ['/src/components/Dashboard#DashboardIntro'] },
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups],
+  jobs: {
+    tasks: [backupTask],
+    // Payload's default lets any signed-in user run or queue jobs over REST.
+    access: {
+      run: ({ req }) => isSysadmin(actorOf(req)),
+      queue: ({ req }) => isSysadmin(actorOf(req)),
+      cancel: ({ req }) => isSysadmin(actorOf(req)),
+    },
+  },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

@@ -7,15 +7,18 @@
  * The data set is (re)seeded when it does not hold exactly N staff (default 100 000).
  *
  * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
- * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped).
+ * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped),
+ * backup (backup + verify + restore of the whole data set vs a plain COPY read; bench/backup.ts).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 
 
 import { ensureBuild } from '../scripts/ensure-build.mjs'
+import { benchBackup } from './backup'
 import { searchStaffIds } from '../src/search/staffSearch'
 import { boot } from '../src/server/boot'
 import { runCli } from '../src/server/cli/run'
@@ -72,8 +75,8 @@ runCli(async () => {
     options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
   })
   const name = positionals[0]
-  if (!name || !['search', 'list', 'access'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access [--staff N] [--iterations N]')
+  if (!name || !['search', 'list', 'access', 'backup'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|backup [--staff N] [--iterations N]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -90,6 +93,11 @@ runCli(async () => {
     console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   }
   await pool.query('ANALYZE')
+  if (name === 'backup') {
+    save(name, staffN, iterations, await benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) }))
+    await booted.shutdown()
+    return
+  }
   ensureBuild()
   const server = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' })
   // Bench accounts, created when missing: the system administrator reads no personal data, so the
@@ -170,12 +178,17 @@ runCli(async () => {
   } finally {
     await server.stop()
   }
+  save(name, staffN, iterations, result)
+  await booted.shutdown()
+})
+
+function save(name: string, staff: number, iterations: number, result: Record<string, unknown>): void {
   const out = {
     benchmark: name,
     at: new Date().toISOString(),
-    staff: staffN,
+    staff,
     iterations,
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    machine: { cpus: os.cpus().length, node: process.version },
     ...result,
   }
   fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
@@ -183,5 +196,4 @@ runCli(async () => {
   fs.writeFileSync(file, JSON.stringify(out, null, 2))
   console.log(JSON.stringify(out, null, 2))
   console.log(`written ${path.relative(root, file)}`)
-  await booted.shutdown()
-})
+}

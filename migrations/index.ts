@@ -9,6 +9,7 @@ import * as migration_20261125_193607_account_disabled from './20261125_193607_a
 import * as migration_20261125_203627_change_requests from './20261125_203627_change_requests';
 import * as migration_20261125_203700_change_requests_one_open from './20261125_203700_change_requests_one_open';
 import * as migration_20261125_210905_second_factor from './20261125_210905_second_factor';
+import * as migration_20261125_203909_backups from './20261125_203909_backups';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261125_210905_second_factor.up,
     down: migration_20261125_210905_second_factor.down,
     name: '20261125_210905_second_factor',
+  },
+  {
+    up: migration_20261125_203909_backups.up,
+    down: migration_20261125_203909_backups.down,
+    name: '20261125_203909_backups',
   },
 ];

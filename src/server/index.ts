@@ -2,6 +2,7 @@
  * hoso server: database → Payload → migrations → demo data (when empty) → Express + Next.
  * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the pool, stop embedded PostgreSQL.
  */
+import { startBackupSchedule } from '../../jobs/backup/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
 import { boot } from './boot'
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\n  hoso is running at ${server.url}/admin\n\n`)
   }
 
+  // Monthly backup (BACKUP_SCHEDULE=off disables it, e.g. on all but one instance or in tests).
+  const backupSchedule = startBackupSchedule(payload)
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
       process.exit(1)
     }, drainMs + 15_000)
     hardExit.unref()
+    backupSchedule?.stop()
     try {
       await server.close(drainMs)
       await booted.shutdown()

@@ -27,6 +27,7 @@ export async function startTestServer(env: Record<string, string | undefined>, t
     LOG_LEVEL: 'info',
     PAYLOAD_SECRET: 'integration-test-secret',
     NEXT_TELEMETRY_DISABLED: '1',
+    BACKUP_SCHEDULE: 'off',
     ...env,
   }
   // An `undefined` value removes the variable (e.g. DATABASE_URL, to get the embedded database).
