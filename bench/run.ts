@@ -7,15 +7,18 @@
  * The data set is (re)seeded when it does not hold exactly N staff (default 100 000).
  *
  * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
- * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped).
+ * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped),
+ * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 
 
 import { ensureBuild } from '../scripts/ensure-build.mjs'
+import { pdfBench, pdfWorker } from './pdf'
 import { searchStaffIds } from '../src/search/staffSearch'
 import { boot } from '../src/server/boot'
 import { runCli } from '../src/server/cli/run'
@@ -66,14 +69,37 @@ async function compare(iterations: number, cases: Array<{ http: () => Promise<un
   return { http: h, sql: s, ratioMedian: Math.round((h.medianMs / s.medianMs) * 100) / 100, ratioP95: Math.round((h.p95Ms / s.p95Ms) * 100) / 100 }
 }
 
+function writeResult(name: string, out: { at: string } & Record<string, unknown>): void {
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
+  const file = path.join(root, 'bench/results', `${name}-${out.at.replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(file, JSON.stringify(out, null, 2))
+  console.log(JSON.stringify(out, null, 2))
+  console.log(`written ${path.relative(root, file)}`)
+}
+
 runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
+    options: {
+      staff: { type: 'string', default: '100000' },
+      iterations: { type: 'string', default: '300' },
+      rows: { type: 'string', default: '40' },
+      seconds: { type: 'string', default: '10' },
+    },
   })
   const name = positionals[0]
+  if (name === 'pdf-worker') {
+    await pdfWorker(Number(values.rows), Number(values.seconds))
+    return 0
+  }
+  if (name === 'pdf') {
+    const iterations = Number(values.iterations === '300' ? 100 : values.iterations)
+    const result = await pdfBench(iterations, Number(values.rows), Number(values.seconds))
+    writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
+    return 0
+  }
   if (!name || !['search', 'list', 'access'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access [--staff N] [--iterations N]')
+    console.error('usage: npm run bench -- search|list|access|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -170,18 +196,13 @@ runCli(async () => {
   } finally {
     await server.stop()
   }
-  const out = {
+  writeResult(name, {
     benchmark: name,
     at: new Date().toISOString(),
     staff: staffN,
     iterations,
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    machine: { cpus: os.cpus().length, node: process.version },
     ...result,
-  }
-  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
-  const file = path.join(root, 'bench/results', `${name}-${out.at.replace(/[:.]/g, '-')}.json`)
-  fs.writeFileSync(file, JSON.stringify(out, null, 2))
-  console.log(JSON.stringify(out, null, 2))
-  console.log(`written ${path.relative(root, file)}`)
+  })
   await booted.shutdown()
 })

@@ -48,6 +48,8 @@ export async function loadPrintRecord(req: PayloadRequest, staffId: number): Pro
         sort: HISTORY_SORT[name],
         pagination: false,
         overrideAccess: false,
+        // A history the reader may not see at all (kỷ luật for a unit head) prints as empty, not as an error.
+        disableErrors: true,
         user,
         req,
       }),
