@@ -20,7 +20,7 @@ const A4: [number, number] = [595.28, 841.89]
 const MARGIN = { left: 62, right: 42, top: 40, bottom: 48 }
 const CM = 72 / 2.54
 const PHOTO = { width: 4 * CM, height: 6 * CM, gap: 14 }
-const SIZE = { body: 12, small: 10, table: 10.5, section: 12, title: 15 }
+const SIZE = { body: 12, heading: 11, small: 10, table: 10.5, section: 12, title: 15 }
 const LEADING = 1.28
 const CELL_PAD = 3
 const BLACK = rgb(0, 0, 0)
@@ -163,16 +163,27 @@ class Layout {
     }
   }
 
-  /** Flowing paragraph at the cursor: wraps, breaks pages, follows the photo frame. */
-  paragraph(runs: Run[], opts: { align?: 'left' | 'center' | 'right'; indent?: number; size?: number } = {}): void {
+  /** Is the cursor beside the photo frame? */
+  besidePhoto(): boolean {
+    return this.photoBottom != null && this.y > this.photoBottom
+  }
+
+  /**
+   * Flowing paragraph at the cursor: wraps, breaks pages, follows the photo frame. With `beside`, every
+   * line keeps the photo indent (an item that starts beside the photo does not slip under it mid-item).
+   */
+  paragraph(runs: Run[], opts: { align?: 'left' | 'center' | 'right'; indent?: number; size?: number; beside?: boolean } = {}): void {
     const size = opts.size ?? Math.max(...runs.map((r) => r.size))
     const lh = size * LEADING
     const indent = opts.indent ?? 0
-    const lines = this.wrap(runs, (i) => this.widthAt(this.y - i * lh) - (i > 0 ? indent : 0))
+    const beside = opts.beside ?? this.besidePhoto()
+    const x0At = (y: number) => (beside ? MARGIN.left + PHOTO.width + PHOTO.gap : this.xAt(y))
+    const widthAt = (y: number) => A4[0] - MARGIN.right - x0At(y)
+    const lines = this.wrap(runs, (i) => widthAt(this.y - i * lh) - (i > 0 ? indent : 0))
     lines.forEach((line, i) => {
       this.ensure(lh)
-      const x0 = this.xAt(this.y) + (i > 0 ? indent : 0)
-      const avail = this.widthAt(this.y) - (i > 0 ? indent : 0)
+      const x0 = x0At(this.y) + (i > 0 ? indent : 0)
+      const avail = widthAt(this.y) - (i > 0 ? indent : 0)
       const x = opts.align === 'center' ? x0 + (avail - line.width) / 2 : opts.align === 'right' ? x0 + avail - line.width : x0
       this.drawLine(line, x, this.y - size)
       this.y -= lh
@@ -196,7 +207,7 @@ function itemRuns(fields: FormField[], size: number): Run[] {
 }
 
 function drawHeading(l: Layout, block: Extract<Block, { kind: 'heading' }>): void {
-  const size = SIZE.body
+  const size = SIZE.heading
   const lh = size * LEADING
   if (block.formCode) {
     const w = l.width(block.formCode, 'bold', size)
@@ -402,11 +413,13 @@ export async function renderForm(form: FormDocument, options: RenderOptions = {}
         if (block.subtitle) l.paragraph([{ text: block.subtitle, style: 'regular', size: SIZE.body }], { align: 'center' })
         l.gap(8)
         break
-      case 'item':
-        l.paragraph(itemRuns(block.fields, SIZE.body), { indent: 0 })
-        if (block.hint) l.paragraph([{ text: block.hint, style: 'italic', size: SIZE.small }], { indent: 0, align: 'center' })
+      case 'item': {
+        const beside = l.besidePhoto()
+        l.paragraph(itemRuns(block.fields, SIZE.body), { beside })
+        if (block.hint) l.paragraph([{ text: block.hint, style: 'italic', size: SIZE.small }], { align: 'center', beside })
         l.gap(1)
         break
+      }
       case 'section':
         // Keep a section heading with the start of its content.
                 l.gap(6)
