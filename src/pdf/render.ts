@@ -43,6 +43,12 @@ interface Line {
   width: number
 }
 
+/**
+ * Text widths by style, size and text. Every document embeds the same font files, so a width measured
+ * once holds for all; fontkit's shaping is the costliest step of the layout.
+ */
+const WIDTHS = new Map<string, number>()
+
 type Style = 'regular' | 'bold' | 'italic'
 type Fonts = Record<Exclude<Style, 'boldItalic'>, PDFFont>
 
@@ -52,7 +58,6 @@ class Layout {
   y = 0
   /** While y is above this, text starts right of the photo frame (null: no photo beside the text). */
   photoBottom: number | null = null
-  private widths = new Map<string, number>()
 
   constructor(
     readonly doc: PDFDocument,
@@ -89,10 +94,11 @@ class Layout {
 
   width(text: string, style: Style, size: number): number {
     const key = `${style}|${size}|${text}`
-    let w = this.widths.get(key)
+    let w = WIDTHS.get(key)
     if (w === undefined) {
       w = this.fonts[style].widthOfTextAtSize(text, size)
-      this.widths.set(key, w)
+      if (WIDTHS.size > 100_000) WIDTHS.clear()
+      WIDTHS.set(key, w)
     }
     return w
   }
