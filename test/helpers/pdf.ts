@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,30 +8,41 @@ import zlib from 'node:zlib'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const ARTIFACTS = path.join(root, 'test/e2e/artifacts')
 
-/** The text of a PDF as poppler's pdftotext extracts it, whitespace collapsed to single spaces. */
-export function pdfText(bytes: Uint8Array): string {
+let popplerChecked = false
+
+/** poppler-utils (pdftotext, pdftoppm, pdffonts), installed by scripts/system-deps.sh when missing. */
+export function ensurePoppler(): void {
+  if (popplerChecked) return
+  const r = spawnSync('bash', [path.join(root, 'scripts/system-deps.sh'), 'poppler-utils'], { stdio: 'inherit' })
+  if (r.status !== 0) throw new Error('poppler-utils (pdftotext, pdftoppm) is needed for the PDF tests')
+  popplerChecked = true
+}
+
+/** Runs a poppler tool on the PDF bytes and returns its output. */
+export function poppler(tool: string, bytes: Uint8Array, args: string[] = []): string {
+  ensurePoppler()
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-pdf-')), 'doc.pdf')
   fs.writeFileSync(file, bytes)
   try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ')
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' })
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true })
   }
+}
+
+/** The text of a PDF as poppler's pdftotext extracts it, whitespace collapsed to single spaces. */
+export function pdfText(bytes: Uint8Array): string {
+  return poppler('pdftotext', bytes, ['-enc', 'UTF-8']).normalize('NFC').replace(/\s+/g, ' ')
 }
 
 /** Number of pages (pdfinfo). */
 export function pdfPages(bytes: Uint8Array): number {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-pdf-')), 'doc.pdf')
-  fs.writeFileSync(file, bytes)
-  try {
-    return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true })
-  }
+  return Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', bytes))?.[1])
 }
 
 /** Renders page 1 to test/e2e/artifacts/<name>.png with pdftoppm (for looking at it) and returns the path. */
 export function renderFirstPage(bytes: Uint8Array, name: string, dpi = 100): string {
+  ensurePoppler()
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   const pdf = path.join(ARTIFACTS, `${name}.pdf`)
   fs.writeFileSync(pdf, bytes)
