@@ -59,7 +59,19 @@ afterAll(async () => {
   fs.rmSync(mediaDir, { recursive: true, force: true })
 })
 
-const get = (who: string | null, p: string) => fetch(`${server.url}${p}`, { headers: who ? { Authorization: `JWT ${tokens[who]}` } : {} })
+/**
+ * GET as a user. Retried once when the server closed an idle keep-alive connection just as the request
+ * went out (undici: "other side closed") — the tests sit idle in pdftotext between requests.
+ */
+async function get(who: string | null, p: string): Promise<Response> {
+  const send = () => fetch(`${server.url}${p}`, { headers: who ? { Authorization: `JWT ${tokens[who]}` } : {} })
+  try {
+    return await send()
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err
+    return send()
+  }
+}
 
 async function pdfOf(who: string, p: string): Promise<Uint8Array> {
   const res = await get(who, p)
