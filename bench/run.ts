@@ -8,7 +8,8 @@
  *
  * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
  * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped),
- * backup (backup + verify + restore of the whole data set vs a plain COPY read; bench/backup.ts).
+ * backup (backup + verify + restore of the whole data set vs a plain COPY read; bench/backup.ts),
+ * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url'
 
 import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
+import { pdfBench, pdfWorker } from './pdf'
 import { searchStaffIds } from '../src/search/staffSearch'
 import { boot } from '../src/server/boot'
 import { runCli } from '../src/server/cli/run'
@@ -69,14 +71,37 @@ async function compare(iterations: number, cases: Array<{ http: () => Promise<un
   return { http: h, sql: s, ratioMedian: Math.round((h.medianMs / s.medianMs) * 100) / 100, ratioP95: Math.round((h.p95Ms / s.p95Ms) * 100) / 100 }
 }
 
+function writeResult(name: string, out: { at: string } & Record<string, unknown>): void {
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
+  const file = path.join(root, 'bench/results', `${name}-${out.at.replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(file, JSON.stringify(out, null, 2))
+  console.log(JSON.stringify(out, null, 2))
+  console.log(`written ${path.relative(root, file)}`)
+}
+
 runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
+    options: {
+      staff: { type: 'string', default: '100000' },
+      iterations: { type: 'string', default: '300' },
+      rows: { type: 'string', default: '40' },
+      seconds: { type: 'string', default: '10' },
+    },
   })
   const name = positionals[0]
+  if (name === 'pdf-worker') {
+    await pdfWorker(Number(values.rows), Number(values.seconds))
+    return 0
+  }
+  if (name === 'pdf') {
+    const iterations = Number(values.iterations === '300' ? 100 : values.iterations)
+    const result = await pdfBench(iterations, Number(values.rows), Number(values.seconds))
+    writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
+    return 0
+  }
   if (!name || !['search', 'list', 'access', 'backup'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|backup [--staff N] [--iterations N]')
+    console.error('usage: npm run bench -- search|list|access|backup|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -94,7 +119,8 @@ runCli(async () => {
   }
   await pool.query('ANALYZE')
   if (name === 'backup') {
-    save(name, staffN, iterations, await benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) }))
+    const result = await benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) })
+    writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     await booted.shutdown()
     return
   }
@@ -178,22 +204,13 @@ runCli(async () => {
   } finally {
     await server.stop()
   }
-  save(name, staffN, iterations, result)
-  await booted.shutdown()
-})
-
-function save(name: string, staff: number, iterations: number, result: Record<string, unknown>): void {
-  const out = {
+  writeResult(name, {
     benchmark: name,
     at: new Date().toISOString(),
-    staff,
+    staff: staffN,
     iterations,
     machine: { cpus: os.cpus().length, node: process.version },
     ...result,
-  }
-  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
-  const file = path.join(root, 'bench/results', `${name}-${out.at.replace(/[:.]/g, '-')}.json`)
-  fs.writeFileSync(file, JSON.stringify(out, null, 2))
-  console.log(JSON.stringify(out, null, 2))
-  console.log(`written ${path.relative(root, file)}`)
-}
+  })
+  await booted.shutdown()
+})

@@ -10,6 +10,7 @@ import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { label, textareaField } from '../shared/fields'
+import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
 import { searchEndpoint } from './endpoints/search'
 import { educationFields } from './fields/education'
 import { employmentFields } from './fields/employment'
@@ -45,7 +46,7 @@ export const Staff: CollectionConfig = {
     pagination: { defaultLimit: 25 },
   },
   access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
-  endpoints: [searchEndpoint],
+  endpoints: [searchEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch],
     beforeChange: [keepUnitInScope, validateStaffRecord, staffDerivedFields],
@@ -85,6 +86,12 @@ export const Staff: CollectionConfig = {
     { name: 'searchName', type: 'text', index: true, admin: { hidden: true }, label: label('Họ tên', 'Name') },
     { name: 'sortName', type: 'text', admin: { hidden: true }, label: label('Họ tên (xếp theo tên)', 'Sort name') },
     { name: 'unitPath', type: 'text', admin: { hidden: true }, label: label('Đường dẫn đơn vị', 'Unit path') },
+    {
+      name: 'printLinks',
+      type: 'ui',
+      label: label('In hồ sơ', 'Print'),
+      admin: { position: 'sidebar', components: { Field: '/collections/Staff/components/PrintButtons#PrintButtons' } },
+    },
     {
       name: 'lastConfirmedAt',
       type: 'date',

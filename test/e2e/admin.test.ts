@@ -50,3 +50,25 @@ test("the demo HR officer signs in and finds a staff member of their department 
   await page.getByText('Nguyễn Thị Hường').first().waitFor()
   await screenshot(page, 'admin-04-staff')
 })
+
+test('the HR officer opens a record and prints its sơ yếu lý lịch and review copy from the sidebar', async () => {
+  const found = await page.request.get(`${server.url}/api/staff?where[fullName][equals]=${encodeURIComponent('Nguyễn Thị Hường')}&depth=0&limit=1`)
+  const id = ((await found.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
+  await page.goto(`${server.url}/admin/collections/staff/${id}`)
+  const cv = page.getByRole('link', { name: 'In sơ yếu lý lịch' })
+  const review = page.getByRole('link', { name: 'In bản rà soát' })
+  try {
+    await cv.waitFor()
+  } finally {
+    await screenshot(page, 'admin-05-staff-print-links')
+  }
+  for (const [link, path] of [[cv, /\/api\/staff\/\d+\/2c\.pdf$/], [review, /\/api\/staff\/\d+\/review\.pdf$/]] as const) {
+    const href = (await link.getAttribute('href'))!
+    expect(href).toMatch(path)
+    // The session cookie of the admin is what the link sends.
+    const res = await page.request.get(`${server.url}${href}`)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['content-type']).toBe('application/pdf')
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  }
+})

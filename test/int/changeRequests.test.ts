@@ -6,6 +6,7 @@
 import type { Payload } from 'payload'
 
 import { loginToken } from '../helpers/auth'
+import { pdfText } from '../helpers/pdf'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
@@ -98,6 +99,20 @@ test('staff declares, HR of another unit cannot see or approve, HR of the unit a
   expect(again.body.request.revision).toBe(1)
   expect(again.body.request.fields.map((f: { field: string }) => f.field).sort()).toEqual(['birthPlace', 'hometown'])
 
+  // Printing: the review print shows the pending values, marked; the CV form shows approved data only.
+  const pdf = async (who: string, path: string) => {
+    const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `JWT ${tokens[who]}` } })
+    expect(res.status).toBe(200)
+    return pdfText(Buffer.from(await res.arrayBuffer()))
+  }
+  const review = await pdf('canbo', `/api/staff/${ids.huong}/review.pdf`)
+  expect(review).toContain('Thay đổi chờ duyệt')
+  expect(review).toContain('Quảng Ngãi')
+  expect(review).toContain('Đắk Lắk')
+  const cv = await pdf('canbo', `/api/staff/${ids.huong}/2c.pdf`)
+  expect(cv).toContain('Bình Định')
+  expect(cv).not.toContain('Quảng Ngãi')
+
   const submitted = await call('canbo', 'POST', '/api/change-requests/mine/submit', { revision: 1 })
   expect(submitted.status).toBe(200)
   expect(submitted.body.request).toMatchObject({ status: 'submitted', revision: 2 })
@@ -120,19 +135,24 @@ test('staff declares, HR of another unit cannot see or approve, HR of the unit a
   // HR of the person's unit: the queue and a field-by-field difference with labels and display values.
   const listA = await call('hr-a', 'GET', '/api/change-requests?where[status][equals]=submitted')
   expect(listA.body.docs.map((d: { id: number }) => d.id)).toEqual([requestId])
-  const review = await call('hr-a', 'GET', `/api/change-requests/${requestId}/review`)
-  expect(review.status).toBe(200)
-  expect(review.body.actions).toEqual(['approve', 'return'])
-  expect(review.body.fields).toEqual(
+  const reviewed = await call('hr-a', 'GET', `/api/change-requests/${requestId}/review`)
+  expect(reviewed.status).toBe(200)
+  expect(reviewed.body.actions).toEqual(['approve', 'return'])
+  expect(reviewed.body.fields).toEqual(
     expect.arrayContaining([
       { field: 'hometown', label: 'Quê quán', before: 'Bình Định', after: 'Quảng Ngãi' },
       { field: 'birthPlace', label: 'Nơi sinh', before: '', after: 'Đắk Lắk' },
     ]),
   )
-  expect(review.body.rows).toEqual([
+  expect(reviewed.body.rows).toEqual([
     expect.objectContaining({ collection: 'family-members', kind: 'added', collectionLabel: 'Quan hệ gia đình', after: expect.stringContaining('Phạm Thị Hoa') }),
   ])
-  expect(review.body.rows[0].after).toContain('Mẹ')
+  expect(reviewed.body.rows[0].after).toContain('Mẹ')
+  // HR's review print marks the pending family row with its code-list name.
+  const hrPrint = await pdf('hr-a', `/api/staff/${ids.huong}/review.pdf`)
+  expect(hrPrint).toContain('Phạm Thị Hoa')
+  // HR of another unit cannot print the record at all.
+  expect((await fetch(`${server.url}/api/staff/${ids.huong}/review.pdf`, { headers: { Authorization: `JWT ${tokens['hr-b']}` } })).status).toBe(404)
 
   // A stale revision is refused, then the right one applies everything in one go.
   const stale = await call('hr-a', 'POST', `/api/change-requests/${requestId}/approve`, { revision: 1 })
