@@ -10,6 +10,7 @@ import { buildConfig } from 'payload'
 
 import { AccessGrants } from './collections/AccessGrants/index'
 import { Accounts } from './collections/Accounts/index'
+import { AuditEvents } from './collections/AuditEvents/index'
 import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
@@ -35,7 +36,7 @@ export default buildConfig({
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, AuditEvents],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

@@ -6,6 +6,8 @@ import * as migration_20261125_191208_photo_owner from './20261125_191208_photo_
 import * as migration_20261125_192104_access_grants from './20261125_192104_access_grants';
 import * as migration_20261125_192833_account_activation from './20261125_192833_account_activation';
 import * as migration_20261125_193607_account_disabled from './20261125_193607_account_disabled';
+import * as migration_20261125_203238_audit_events from './20261125_203238_audit_events';
+import * as migration_20261125_203300_audit_chain from './20261125_203300_audit_chain';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261125_193607_account_disabled.up,
     down: migration_20261125_193607_account_disabled.down,
-    name: '20261125_193607_account_disabled'
+    name: '20261125_193607_account_disabled',
+  },
+  {
+    up: migration_20261125_203238_audit_events.up,
+    down: migration_20261125_203238_audit_events.down,
+    name: '20261125_203238_audit_events',
+  },
+  {
+    up: migration_20261125_203300_audit_chain.up,
+    down: migration_20261125_203300_audit_chain.down,
+    name: '20261125_203300_audit_chain',
   },
 ];

@@ -82,6 +82,7 @@ export interface Config {
     ranks: Rank;
     accounts: Account;
     'access-grants': AccessGrant;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -115,6 +116,7 @@ export interface Config {
     ranks: RanksSelect<false> | RanksSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -627,6 +629,63 @@ export interface AccessGrant {
   createdAt: string;
 }
 /**
+ * Every change, read, print, export, signature and sign-in. Filter by record (Subjects: .ID.), actor, unit (.ID.), operation, period. CSV export: /api/audit-events/export.csv
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  seq?: number | null;
+  occurredAt?: string | null;
+  operation:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'read'
+    | 'export'
+    | 'print'
+    | 'sign'
+    | 'login'
+    | 'login-failed'
+    | 'grant'
+    | 'approve'
+    | 'return'
+    | 'backup'
+    | 'restore';
+  targetCollection?: string | null;
+  recordIds?: string | null;
+  subjects?: string | null;
+  subjectUnits?: string | null;
+  actorId?: number | null;
+  actorName?: string | null;
+  actorRoles?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+  purpose?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  prevHash?: string | null;
+  hash?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1110,6 +1169,30 @@ export interface AccessGrantsSelect<T extends boolean = true> {
   note?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  seq?: T;
+  occurredAt?: T;
+  operation?: T;
+  targetCollection?: T;
+  recordIds?: T;
+  subjects?: T;
+  subjectUnits?: T;
+  actorId?: T;
+  actorName?: T;
+  actorRoles?: T;
+  ip?: T;
+  userAgent?: T;
+  requestId?: T;
+  purpose?: T;
+  changes?: T;
+  detail?: T;
+  prevHash?: T;
+  hash?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
