@@ -16,7 +16,6 @@ import type { AuditChange } from '../domain/auditEvent'
 import { dottedIds, grantPurposes, unitTokens } from '../domain/auditEvent'
 import type { AuditOperation } from '../domain/auditOperations'
 import { transactionDb } from '../seed/bulkInsert'
-import { poolOf } from '../server/pool'
 
 export interface AuditEventInput {
   operation: AuditOperation
@@ -62,11 +61,10 @@ async function purposeOf(req: PayloadRequest, input: AuditEventInput, subjects: 
   let records: Array<{ id: number; unitPath: string | null }>
   if (paths && paths.length === subjects.length) records = subjects.map((id, i) => ({ id, unitPath: paths[i] ?? null }))
   else {
-    const { rows } = await poolOf(req.payload).query<{ id: number; unitPath: string | null }>(
-      'SELECT id, unit_path AS "unitPath" FROM staff WHERE id = ANY($1::int[])',
-      [subjects],
-    )
-    records = rows
+    // On the request's transaction: a second pool connection inside a transaction can exhaust the pool.
+    const db = await transactionDb(req.payload, req)
+    const { rows } = await db.execute(sql`SELECT id, unit_path AS "unitPath" FROM staff WHERE id = ANY(string_to_array(${subjects.join(',')}, ',')::int[])`)
+    records = rows as Array<{ id: number; unitPath: string | null }>
   }
   const purposes = grantPurposes(actor, records, input.operation === 'read' ? 'read' : 'update')
   return purposes.length ? purposes.join('; ') : null

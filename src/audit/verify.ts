@@ -19,12 +19,12 @@ const SELECT = `SELECT id, hash, ${CHAIN_FIELDS.map((f) =>
  * Recomputes the whole chain in Node, in seq order, in batches (bounded memory). Every row's hash must match
  * its canonical text, link to the previous row's hash, and follow it without a gap in seq.
  */
-export async function verifyAuditChain(pool: Pool, batchSize = 5000): Promise<VerifyResult> {
+export async function verifyAuditChain(pool: Pick<Pool, 'query'>, batchSize = 5000): Promise<VerifyResult> {
   const state = initialChainState()
   let after: string | null = null
   for (;;) {
     const { rows }: { rows: ChainRow[] } = await pool.query<ChainRow>(
-      `${SELECT} WHERE ($1::numeric IS NULL OR seq > $1::numeric) ORDER BY seq LIMIT $2`,
+      `${SELECT} WHERE ($1::numeric IS NULL OR seq > $1::numeric) ORDER BY audit_events.seq LIMIT $2`,
       [after, batchSize],
     )
     if (!rows.length) break
