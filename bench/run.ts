@@ -7,7 +7,9 @@
  * The data set is (re)seeded when it does not hold exactly N staff (default 100 000).
  *
  * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
- * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped).
+ * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped),
+ * audit (opening a record and a list page with read logging on, vs a second server on the same database with
+ * HOSO_AUDIT_READS=false, requests interleaved).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -72,8 +74,8 @@ runCli(async () => {
     options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
   })
   const name = positionals[0]
-  if (!name || !['search', 'list', 'access'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access [--staff N] [--iterations N]')
+  if (!name || !['search', 'list', 'access', 'audit'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit [--staff N] [--iterations N]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -142,6 +144,39 @@ runCli(async () => {
         unitSubtreeList: await compare(iterations, cases),
         unitSubtreeListColumns: await compare(iterations, listColumns),
         units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
+    } else if (name === 'audit') {
+      // Same database, same build, same account; only read logging differs. "http" = logging on, "sql" = off.
+      const baseline = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info', HOSO_AUDIT_READS: 'false' })
+      try {
+        const getFrom = async (base: string, p: string) => {
+          const res = await fetch(`${base}${p}`, { headers: { Authorization: `JWT ${token}` } })
+          if (res.status !== 200) throw new Error(`${p} → ${res.status}`)
+          return res.json()
+        }
+        const eventsBefore = Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        const { rows: ids } = await pool.query<{ id: number }>(`SELECT id FROM staff TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 200`)
+        const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth BETWEEN 1 AND 2 ORDER BY id`)
+        const open = ids.map(({ id }) => ({
+          http: () => getFrom(server.url, `/api/staff/${id}?depth=0`),
+          sql: () => getFrom(baseline.url, `/api/staff/${id}?depth=0`),
+        }))
+        const list = depts.map(({ id }) => ({
+          http: () => getFrom(server.url, `/api/staff?where[unitPath][like]=.${id}.&limit=25&depth=0`),
+          sql: () => getFrom(baseline.url, `/api/staff?where[unitPath][like]=.${id}.&limit=25&depth=0`),
+        }))
+        const r1 = await compare(iterations, open)
+        const r2 = await compare(iterations, list)
+        const pct = (r: { ratioMedian: number }) => Math.round((r.ratioMedian - 1) * 1000) / 10
+        const eventsAfter = Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        result = {
+          openRecord: { logged: r1.http, notLogged: r1.sql, ratioMedian: r1.ratioMedian, ratioP95: r1.ratioP95, overheadMedianPct: pct(r1) },
+          listPage: { logged: r2.http, notLogged: r2.sql, ratioMedian: r2.ratioMedian, ratioP95: r2.ratioP95, overheadMedianPct: pct(r2) },
+          auditEventsWritten: eventsAfter - eventsBefore,
+          note: 'HTTP as ministry HR; "logged" = server with read logging (one chained INSERT per request), "notLogged" = second server with HOSO_AUDIT_READS=false on the same database, requests interleaved',
+        }
+      } finally {
+        await baseline.stop()
+      }
     } else if (name === 'access') {
       const ministry = token
       const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth = 1 ORDER BY id LIMIT 6`)

@@ -23,14 +23,19 @@ export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {
  * A refused sign-in over REST (the admin's login form uses it): wrong password, unknown e-mail, locked or
  * disabled account. The account is named by id when it exists; an unknown address only by a digest.
  */
-export const auditFailedLogin: CollectionAfterErrorHook = async ({ req, error }) => {
+export const auditFailedLogin: CollectionAfterErrorHook = async ({ req }) => {
   const path = new URL(req.url ?? '', 'http://local').pathname
   if (!path.endsWith('/accounts/login')) return
   const email = typeof (req.data as { email?: unknown } | undefined)?.email === 'string' ? ((req.data as { email: string }).email.trim().toLowerCase()) : ''
+  type Row = { id: number; locked: boolean; disabled: boolean }
   const { rows } = email
-    ? await poolOf(req.payload).query<{ id: number }>('SELECT id FROM accounts WHERE lower(email) = $1 LIMIT 1', [email])
-    : { rows: [] as Array<{ id: number }> }
-  const reason = error.name === 'LockedAuth' ? 'locked' : error.name === 'AuthenticationError' ? 'invalid-credentials' : error.name
+    ? await poolOf(req.payload).query<Row>(
+        'SELECT id, coalesce(lock_until > now(), false) AS locked, coalesce(disabled, false) AS disabled FROM accounts WHERE lower(email) = $1 LIMIT 1',
+        [email],
+      )
+    : { rows: [] as Row[] }
+  // Error class names are minified in the production build: tell the cases apart by the account's state.
+  const reason = rows[0]?.disabled ? 'disabled' : rows[0]?.locked ? 'locked' : 'invalid-credentials'
   await recordAuditEvent(req, {
     operation: 'login-failed',
     collection: 'accounts',

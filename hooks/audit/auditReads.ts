@@ -15,7 +15,8 @@ type Doc = Record<string, unknown> & { id: number | string }
 export const auditReads: CollectionAfterOperationHook = async ({ operation, args, result, req, collection, overrideAccess }) => {
   if (operation !== 'find' && operation !== 'findByID') return result
   if (!readLoggingEnabled() || !req.user) return result
-  if ((overrideAccess ?? (args as { overrideAccess?: boolean }).overrideAccess) !== false) return result
+  // GraphQL resolvers leave overrideAccess unset (access applies); the Local API sets it to true unless told otherwise.
+  if ((overrideAccess ?? (args as { overrideAccess?: boolean }).overrideAccess) === true) return result
   const docs = (operation === 'find' ? ((result as { docs?: Doc[] }).docs ?? []) : result ? [result as Doc] : []).filter(Boolean)
   if (!docs.length) return result
   const isStaff = collection.slug === 'staff'
