@@ -86,12 +86,18 @@ export async function recordAuditEvent(req: PayloadRequest, input: AuditEventInp
                FROM staff s, unnest(string_to_array(trim(both '.' from s.unit_path), '.')) u
               WHERE s.id = ANY(string_to_array(trim(both '.' from ${subjectsText}::text), '.')::int[]) AND u <> '')`
   const db = await transactionDb(req.payload, req)
+  // A read outside any transaction commits without waiting for the WAL flush (synchronous_commit off for this
+  // one statement): the app may crash without losing it; only a crash of PostgreSQL itself can lose the last
+  // fraction of a second of read events. Changes always commit synchronously, with the change, on its transaction.
+  const inTransaction = db !== (req.payload.db as unknown as { drizzle: unknown }).drizzle
+  const asyncCommit = input.operation === 'read' && !inTransaction ? sql`FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit` : sql``
   await db.execute(sql`
     INSERT INTO audit_events (operation, target_collection, record_ids, subjects, subject_units, actor_id, actor_name,
                               actor_roles, ip, user_agent, request_id, purpose, changes, detail)
-    VALUES (${input.operation}, ${input.collection}, ${dottedIds(input.recordIds ?? [])}, ${subjectsText},
-            ${units}, ${user ? Number(user.id) : null}, ${user ? (user.displayName || user.email || null) : null},
-            ${user?.roles?.join(',') ?? null}, ${header(req, 'x-hoso-client-ip')}, ${header(req, 'user-agent')},
-            ${header(req, 'x-request-id')}, ${purpose}, ${input.changes ? JSON.stringify(input.changes) : null}::jsonb,
-            ${input.detail ? JSON.stringify(input.detail) : null}::jsonb)`)
+    SELECT ${input.operation}::enum_audit_events_operation, ${input.collection}, ${dottedIds(input.recordIds ?? [])}, ${subjectsText},
+           ${units}, ${user ? Number(user.id) : null}::numeric, ${user ? (user.displayName || user.email || null) : null},
+           ${user?.roles?.join(',') ?? null}, ${header(req, 'x-hoso-client-ip')}, ${header(req, 'user-agent')},
+           ${header(req, 'x-request-id')}, ${purpose}, ${input.changes ? JSON.stringify(input.changes) : null}::jsonb,
+           ${input.detail ? JSON.stringify(input.detail) : null}::jsonb
+    ${asyncCommit}`)
 }
