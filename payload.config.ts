@@ -12,6 +12,7 @@ import { AccessGrants } from './collections/AccessGrants/index'
 import { Accounts } from './collections/Accounts/index'
 import { ChangeRequests } from './collections/ChangeRequests/index'
 import { Backups } from './collections/Backups/index'
+import { AuditEvents } from './collections/AuditEvents/index'
 import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
@@ -41,7 +42,7 @@ export default buildConfig({
     avatar: 'default',
     components: { beforeDashboard: ['/src/components/Dashboard#DashboardIntro'] },
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents],
   jobs: {
     tasks: [backupTask],
     // Payload's default lets any signed-in user run or queue jobs over REST.

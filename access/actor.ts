@@ -1,10 +1,11 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import type { Actor } from '../src/domain/access'
 import { activeGrants, type GrantInput } from '../src/domain/grants'
 import { isValidProof, requiresSecondFactor, SECOND_FACTOR_ROLES } from '../src/domain/mfa'
 import { relationId } from '../src/domain/relationId'
-import { poolOf } from '../src/server/pool'
+import { transactionDb } from '../src/server/pool'
 
 
 /** The cookie (or, for API clients, the `X-Hoso-Mfa` header) carrying the session's second-factor proof. */
@@ -51,16 +52,16 @@ export async function actorWithGrants(req: PayloadRequest): Promise<Actor | null
   if (!actor) return null
   const context = req.context as { hosoActor?: Actor }
   if (context.hosoActor) return context.hosoActor
-  const pool = poolOf(req.payload)
-  const { rows } = await pool.query<GrantInput & { unitIds: number[]; staffIds: number[] }>(
-    `SELECT g.action, g.purpose, g.status, g.valid_from AS "validFrom", g.valid_to AS "validTo",
-            coalesce(array_agg(r.units_id) FILTER (WHERE r.units_id IS NOT NULL), '{}') AS "unitIds",
-            coalesce(array_agg(r.staff_id) FILTER (WHERE r.staff_id IS NOT NULL), '{}') AS "staffIds"
-       FROM access_grants g LEFT JOIN access_grants_rels r ON r.parent_id = g.id
-      WHERE g.grantee_id = $1 AND g.status = 'approved' AND g.valid_to >= now()
-      GROUP BY g.id`,
-    [req.user!.id],
-  )
+  // On the request's transaction when there is one: a second pool connection taken while a write
+  // transaction holds one can exhaust the pool under concurrent writes (every request waiting on another).
+  const db = await transactionDb(req.payload, req)
+  const { rows } = (await db.execute(sql`
+    SELECT g.action, g.purpose, g.status, g.valid_from AS "validFrom", g.valid_to AS "validTo",
+           coalesce(array_agg(r.units_id) FILTER (WHERE r.units_id IS NOT NULL), '{}') AS "unitIds",
+           coalesce(array_agg(r.staff_id) FILTER (WHERE r.staff_id IS NOT NULL), '{}') AS "staffIds"
+      FROM access_grants g LEFT JOIN access_grants_rels r ON r.parent_id = g.id
+     WHERE g.grantee_id = ${req.user!.id} AND g.status = 'approved' AND g.valid_to >= now()
+     GROUP BY g.id`)) as unknown as { rows: Array<GrantInput & { unitIds: number[]; staffIds: number[] }> }
   const withGrants: Actor = { ...actor, grants: activeGrants(rows, new Date()) }
   context.hosoActor = withGrants
   return withGrants

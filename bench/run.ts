@@ -9,7 +9,9 @@
  * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
  * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped),
  * backup (backup + verify + restore of the whole data set vs a plain COPY read; bench/backup.ts),
- * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers).
+ * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers),
+ * audit (opening a record and a list page with read logging on, vs a second server on the same database with
+ * HOSO_AUDIT_READS=false, requests interleaved).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -100,8 +102,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|backup|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -176,6 +178,39 @@ runCli(async () => {
         unitSubtreeList: await compare(iterations, cases),
         unitSubtreeListColumns: await compare(iterations, listColumns),
         units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
+    } else if (name === 'audit') {
+      // Same database, same build, same account; only read logging differs. "http" = logging on, "sql" = off.
+      const baseline = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info', HOSO_AUDIT_READS: 'false' })
+      try {
+        const getFrom = async (base: string, p: string) => {
+          const res = await fetch(`${base}${p}`, { headers: { Authorization: `JWT ${token}` } })
+          if (res.status !== 200) throw new Error(`${p} → ${res.status}`)
+          return res.json()
+        }
+        const eventsBefore = Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        const { rows: ids } = await pool.query<{ id: number }>(`SELECT id FROM staff TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 200`)
+        const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth BETWEEN 1 AND 2 ORDER BY id`)
+        const open = ids.map(({ id }) => ({
+          http: () => getFrom(server.url, `/api/staff/${id}?depth=0`),
+          sql: () => getFrom(baseline.url, `/api/staff/${id}?depth=0`),
+        }))
+        const list = depts.map(({ id }) => ({
+          http: () => getFrom(server.url, `/api/staff?where[unitPath][like]=.${id}.&limit=25&depth=0`),
+          sql: () => getFrom(baseline.url, `/api/staff?where[unitPath][like]=.${id}.&limit=25&depth=0`),
+        }))
+        const r1 = await compare(iterations, open)
+        const r2 = await compare(iterations, list)
+        const pct = (r: { ratioMedian: number }) => Math.round((r.ratioMedian - 1) * 1000) / 10
+        const eventsAfter = Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        result = {
+          openRecord: { logged: r1.http, notLogged: r1.sql, ratioMedian: r1.ratioMedian, ratioP95: r1.ratioP95, overheadMedianPct: pct(r1) },
+          listPage: { logged: r2.http, notLogged: r2.sql, ratioMedian: r2.ratioMedian, ratioP95: r2.ratioP95, overheadMedianPct: pct(r2) },
+          auditEventsWritten: eventsAfter - eventsBefore,
+          note: 'HTTP as ministry HR; "logged" = server with read logging (one chained INSERT per request), "notLogged" = second server with HOSO_AUDIT_READS=false on the same database, requests interleaved',
+        }
+      } finally {
+        await baseline.stop()
+      }
     } else if (name === 'access') {
       const ministry = token
       const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth = 1 ORDER BY id LIMIT 6`)

@@ -10,6 +10,8 @@ import * as migration_20261125_203627_change_requests from './20261125_203627_ch
 import * as migration_20261125_203700_change_requests_one_open from './20261125_203700_change_requests_one_open';
 import * as migration_20261125_210905_second_factor from './20261125_210905_second_factor';
 import * as migration_20261125_203909_backups from './20261125_203909_backups';
+import * as migration_20261125_203238_audit_events from './20261125_203238_audit_events';
+import * as migration_20261125_203300_audit_chain from './20261125_203300_audit_chain';
 
 export const migrations = [
   {
@@ -71,5 +73,15 @@ export const migrations = [
     up: migration_20261125_203909_backups.up,
     down: migration_20261125_203909_backups.down,
     name: '20261125_203909_backups',
+  },
+  {
+    up: migration_20261125_203238_audit_events.up,
+    down: migration_20261125_203238_audit_events.down,
+    name: '20261125_203238_audit_events',
+  },
+  {
+    up: migration_20261125_203300_audit_chain.up,
+    down: migration_20261125_203300_audit_chain.down,
+    name: '20261125_203300_audit_chain',
   },
 ];

@@ -84,6 +84,7 @@ export interface Config {
     'access-grants': AccessGrant;
     'change-requests': ChangeRequest;
     backups: Backup;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -120,6 +121,7 @@ export interface Config {
     'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
     'change-requests': ChangeRequestsSelect<false> | ChangeRequestsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -728,6 +730,63 @@ export interface Backup {
   removedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Every change, read, print, export, signature and sign-in. Filter by record (Subjects: .ID.), actor, unit (.ID.), operation, period. CSV export: /api/audit-events/export.csv
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  seq?: number | null;
+  occurredAt?: string | null;
+  operation:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'read'
+    | 'export'
+    | 'print'
+    | 'sign'
+    | 'login'
+    | 'login-failed'
+    | 'grant'
+    | 'approve'
+    | 'return'
+    | 'backup'
+    | 'restore';
+  targetCollection?: string | null;
+  recordIds?: string | null;
+  subjects?: string | null;
+  subjectUnits?: string | null;
+  actorId?: number | null;
+  actorName?: string | null;
+  actorRoles?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+  purpose?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  prevHash?: string | null;
+  hash?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1370,6 +1429,30 @@ export interface BackupsSelect<T extends boolean = true> {
   removedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  seq?: T;
+  occurredAt?: T;
+  operation?: T;
+  targetCollection?: T;
+  recordIds?: T;
+  subjects?: T;
+  subjectUnits?: T;
+  actorId?: T;
+  actorName?: T;
+  actorRoles?: T;
+  ip?: T;
+  userAgent?: T;
+  requestId?: T;
+  purpose?: T;
+  changes?: T;
+  detail?: T;
+  prevHash?: T;
+  hash?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

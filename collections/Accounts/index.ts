@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { sysadminOnly, sysadminOnlyField } from '../../access/isSysadmin'
 import { selfOrSysadmin } from '../../access/selfOrSysadmin'
+import { auditFailedLogin, auditLogin } from '../../hooks/audit/auditLogins'
 import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from '../../hooks/accounts/enforcePasswordPolicy'
 import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysadmin'
 import { issueEndpoint } from './endpoints/issue'
@@ -34,6 +35,8 @@ export const Accounts: CollectionConfig = {
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [firstAccountIsSysadmin],
     beforeLogin: [refuseDisabledLogin],
+    afterLogin: [auditLogin],
+    afterError: [auditFailedLogin],
   },
   fields: [
     { name: 'displayName', type: 'text', label: { vi: 'Tên hiển thị', en: 'Display name' } },

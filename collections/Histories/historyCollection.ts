@@ -3,6 +3,8 @@ import type { CollectionConfig, Field } from 'payload'
 import { createHistoryInScope } from '../../access/createInScope'
 import { readHistoryRows, readSensitiveHistoryRows, updateHistoryRows } from '../../access/historyRows'
 import { protectFields, readSensitiveOfRow } from '../../access/sensitiveFields'
+import { auditChangesHook, auditDeleteHook } from '../../hooks/audit/auditChanges'
+import { auditReads } from '../../hooks/audit/auditReads'
 import { keepRowOnItsRecord } from '../../hooks/rows/keepRowOnItsRecord'
 import { label } from '../shared/fields'
 
@@ -27,6 +29,8 @@ interface HistoryOptions {
  * overwritten, and each row can later carry its decision document.
  */
 export function historyCollection(o: HistoryOptions): CollectionConfig {
+  // Audit logs mask sensitive values: every field of a sensitive row (but the person it belongs to).
+  const isSensitive = (field: string) => (o.sensitive ? field !== 'staff' : (o.sensitiveFields ?? []).includes(field))
   return {
     slug: o.slug,
     labels: { singular: label(...o.singular), plural: label(...o.plural) },
@@ -37,7 +41,12 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
       description: label(`Mục ${o.formItems} của sơ yếu lý lịch`, `CV form items ${o.formItems}`),
       pagination: { defaultLimit: 25 },
     },
-    hooks: { beforeChange: [keepRowOnItsRecord] },
+    hooks: {
+      beforeChange: [keepRowOnItsRecord],
+      afterChange: [auditChangesHook(isSensitive)],
+      afterDelete: [auditDeleteHook(isSensitive)],
+      afterOperation: [auditReads],
+    },
     access: {
       read: o.sensitive ? readSensitiveHistoryRows : readHistoryRows,
       create: createHistoryInScope,

@@ -5,6 +5,8 @@ import { ministryHrOnly } from '../../access/organisationManagers'
 import { protectFields, readSensitiveOfStaff } from '../../access/sensitiveFields'
 import { readStaffRecords, updateStaffRecords } from '../../access/staffRecords'
 import { SENSITIVE_STAFF_FIELDS } from '../../src/domain/sensitivity'
+import { auditChangesHook, auditDeleteHook } from '../../hooks/audit/auditChanges'
+import { auditReads } from '../../hooks/audit/auditReads'
 import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
@@ -17,6 +19,8 @@ import { employmentFields } from './fields/employment'
 import { identityFields } from './fields/identity'
 import { economyFields, healthFields, partyFields, personalHistoryFields } from './fields/partyAndHealth'
 import { salaryFields } from './fields/salary'
+
+const isSensitiveStaffField = (field: string) => field in SENSITIVE_STAFF_FIELDS
 
 const history = (name: string, collection: CollectionSlug, vi: string, en: string): Field => ({
   name,
@@ -50,6 +54,10 @@ export const Staff: CollectionConfig = {
   hooks: {
     beforeOperation: [accentInsensitiveSearch],
     beforeChange: [keepUnitInScope, validateStaffRecord, staffDerivedFields],
+    // Audit trail (src/audit/): changes with masked sensitive values, and every read on behalf of a person.
+    afterChange: [auditChangesHook(isSensitiveStaffField)],
+    afterDelete: [auditDeleteHook(isSensitiveStaffField)],
+    afterOperation: [auditReads],
   },
   // Sensitive items (NĐ 356/2025 Điều 4.1) get a field-level read rule: src/domain/sensitivity.ts.
   fields: protectFields([

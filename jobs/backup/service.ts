@@ -30,7 +30,7 @@ export async function requestBackup(payload: Payload, trigger: 'scheduled' | 'ma
     data: { kind: 'backup', trigger, status: 'queued', slot: slot ?? null, attempts: 0 },
   })
   await payload.jobs.queue({ task: BACKUP_TASK, input: { backupId: row.id }, queue: BACKUP_QUEUE })
-  recordBackupEvent({ type: 'backup.requested', backupId: row.id, detail: { trigger, slot } })
+  await recordBackupEvent({ type: 'backup.requested', backupId: row.id, detail: { trigger, slot } }, payload)
   return row
 }
 
@@ -110,14 +110,14 @@ export async function performBackup(payload: Payload, backupId: number): Promise
         },
       },
     })
-    recordBackupEvent({ type: 'backup.succeeded', backupId, archive: path.basename(result.archive), detail: { bytes: result.bytes } })
+    await recordBackupEvent({ type: 'backup.succeeded', backupId, archive: path.basename(result.archive), detail: { bytes: result.bytes } }, payload)
     log.info({ archive: result.archive, bytes: result.bytes, ms: Date.now() - startedAt.getTime() }, 'backup written and verified')
 
     try {
       const removed = applyRetention(dir)
       for (const r of removed) {
         log.info({ archive: r.id, reason: r.reason }, 'backup removed by retention')
-        recordBackupEvent({ type: 'backup.removed', archive: r.id, detail: { reason: r.reason } })
+        await recordBackupEvent({ type: 'backup.removed', archive: r.id, detail: { reason: r.reason } }, payload)
         const rows = await payload.find({ collection: 'backups', where: { archive: { equals: r.id } }, limit: 10, depth: 0 })
         for (const d of rows.docs) await payload.update({ collection: 'backups', id: d.id, data: { removedAt: new Date().toISOString() } })
       }
@@ -133,7 +133,7 @@ export async function performBackup(payload: Payload, backupId: number): Promise
       id: backupId,
       data: { status: 'failed', error: message, finishedAt: new Date().toISOString() },
     })
-    recordBackupEvent({ type: 'backup.failed', backupId, detail: { attempts, error: message } })
+    await recordBackupEvent({ type: 'backup.failed', backupId, detail: { attempts, error: message } }, payload)
     if (attempts >= BACKUP_RETRIES + 1) {
       await emailSysadmins(payload, backupFailedEmail({ attempts, error: message, startedAt: new Date(row.startedAt ?? startedAt), kind: 'backup' })).catch(
         (mailErr) => log.error({ err: { message: (mailErr as Error).message } }, 'could not e-mail the backup failure'),
@@ -181,7 +181,7 @@ export async function performDrill(payload: Payload, opts: { archive?: string; s
         : null,
     },
   })
-  recordBackupEvent({ type: error ? 'drill.failed' : 'drill.succeeded', backupId: row.id, archive: archive ? path.basename(archive) : undefined, detail: { error } })
+  await recordBackupEvent({ type: error ? 'drill.failed' : 'drill.succeeded', backupId: row.id, archive: archive ? path.basename(archive) : undefined, detail: { error } }, payload)
   if (error) {
     await emailSysadmins(payload, backupFailedEmail({ attempts: 1, error, startedAt, kind: 'drill' })).catch((mailErr) =>
       log.error({ err: { message: (mailErr as Error).message } }, 'could not e-mail the drill failure'),

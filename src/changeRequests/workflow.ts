@@ -33,6 +33,7 @@ import {
 } from '../domain/submission'
 import { splitProposal, STAFF_FIELD_TIERS } from '../domain/tiers'
 import { transactionDb } from '../server/pool'
+import { recordAuditEvent } from '../audit/record'
 import { labelOf } from './catalogue'
 import { displayChanges } from './display'
 import { notifyDecision } from './notify'
@@ -304,6 +305,7 @@ export async function actOnOwn(req: PayloadRequest, action: 'submit' | 'withdraw
       overrideAccess: true,
       req,
     })
+    await recordAuditEvent(req, { operation: 'update', collection: 'change-requests', recordIds: [request!.id], subjects: [staffId], detail: { action, status } })
     return { status }
   })
 }
@@ -390,6 +392,14 @@ export async function decide(req: PayloadRequest, id: number, action: 'approve' 
       } as never,
       overrideAccess: true,
       req,
+    })
+    // In the same transaction as the decision: a committed approval or return always has its event.
+    await recordAuditEvent(req, {
+      operation: action,
+      collection: 'change-requests',
+      recordIds: [request.id],
+      subjects: [staffId],
+      detail: { status, fields: Object.keys(request.proposal?.fields ?? {}), rows: Object.keys(request.proposal?.rows ?? {}), ...(reason ? { reason: reason.trim() } : {}) },
     })
     return { status, staffId, authorId: Number(relationId(request.author)), staffName: String(official.doc.fullName ?? '') }
   })

@@ -146,3 +146,18 @@ export function daysBetween(a: DateInput, b: DateInput): number {
   const to = startOfUtcDay(requireDate(b, 'daysBetween'))
   return Math.round((to.getTime() - from.getTime()) / MS_PER_DAY)
 }
+
+/** A moment as Vietnamese wall-clock time, "dd/mm/yyyy HH:MM:SS" (Asia/Ho_Chi_Minh, UTC+07:00). */
+export function formatDateTimeInVietnam(d: DateInput): string {
+  const t = toDate(d)
+  if (!t) return ''
+  const v = new Date(t.getTime() + VIETNAM_OFFSET_MS)
+  return `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${pad2(v.getUTCHours())}:${pad2(v.getUTCMinutes())}:${pad2(v.getUTCSeconds())}`
+}
+
+/** The UTC instant of 00:00 Vietnamese time on a "yyyy-mm-dd" or "dd/mm/yyyy" calendar day (period filters). */
+export function startOfVietnamDay(d: DateInput): Date | null {
+  const t = toDate(d)
+  if (!t) return null
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()) - VIETNAM_OFFSET_MS)
+}

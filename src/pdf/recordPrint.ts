@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import { recordAuditEvent } from '../audit/record'
+
 export type PrintKind = '2c' | 'hs02' | 'review'
 
-/**
- * Call point for the audit trail: every served print of a record passes here (who, which record, which
- * form). It records nothing yet; the audit-trail work fills it in.
- */
-export async function recordPrint(_req: PayloadRequest, _staffId: number, _kind: PrintKind): Promise<void> {}
+/** Every served print of a record is written to the audit trail: who, which record, which form. */
+export async function recordPrint(req: PayloadRequest, staffId: number, kind: PrintKind): Promise<void> {
+  await recordAuditEvent(req, { operation: 'print', collection: 'staff', recordIds: [staffId], detail: { form: kind } })
+}

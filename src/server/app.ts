@@ -47,6 +47,8 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
       genReqId: (req, res) => {
         const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID()
         res.setHeader('X-Request-Id', id)
+        // Handed on to Payload (its req.headers) for the audit trail (src/audit/record.ts).
+        req.headers['x-request-id'] = id
         return id
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/_next/') === true },
@@ -58,6 +60,11 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
       },
     }),
   )
+  // The client address as Express sees it (TRUST_PROXY), for the audit trail; a client-sent value is replaced.
+  app.use((req, _res, nextFn) => {
+    req.headers['x-hoso-client-ip'] = req.ip ?? ''
+    nextFn()
+  })
   app.use(securityHeaders(dev))
   app.use(healthRoutes(payload, state))
   options.extraRoutes?.(app)

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 
 import { resolveDatabase } from '../../server/database'
 import { runCli } from '../../server/cli/run'
-import { recordBackupEvent } from '../audit'
+import { recordRestoreEvent } from '../audit'
 import { loadBackupKey } from '../key'
 import { mediaDir } from '../paths'
 import { restoreArchive } from '../restore'
@@ -37,7 +37,7 @@ runCli(async () => {
     const rows = report.tables.reduce((s, t) => s + t.rows, 0)
     console.log(`Khôi phục xong / restored in ${report.ms} ms: ${report.tables.length} tables, ${rows} rows, ${report.files} files` +
       (report.newerMigrations.length ? `, then ${report.newerMigrations.length} newer migrations` : ''))
-    recordBackupEvent({ type: 'restore.succeeded', archive: path.basename(archive), detail: { rows, files: report.files } })
+    await recordRestoreEvent(database.url, { type: 'restore.succeeded', archive: path.basename(archive), detail: { rows, files: report.files } })
     return 0
   } finally {
     if (database.embedded) await database.embedded.stop()

@@ -1,0 +1,68 @@
+import type { CollectionConfig } from 'payload'
+
+import { auditorOnly, nobody } from '../../access/isAuditor'
+import { AUDIT_OPERATION_LABELS, AUDIT_OPERATIONS } from '../../src/domain/auditOperations'
+import { label } from '../shared/fields'
+import { exportCsvEndpoint } from './endpoints/exportCsv'
+import { mineEndpoint } from './endpoints/mine'
+
+/**
+ * Nhật ký truy cập — the append-only audit trail (domain.md §6.3). Rows are written by src/audit/ with
+ * one SQL insert; the database numbers them, stamps the time and chains their SHA-256 hashes, and refuses
+ * UPDATE, DELETE and TRUNCATE (migrations/*audit_chain*). `npm run audit:verify` checks the chain.
+ * Actors are stored as a snapshot (id, name, roles), not a foreign key: deleting an account must not
+ * rewrite its history.
+ */
+export const AuditEvents: CollectionConfig = {
+  slug: 'audit-events',
+  labels: { singular: label('Nhật ký truy cập', 'Audit event'), plural: label('Nhật ký truy cập', 'Audit trail') },
+  timestamps: false,
+  // Events are never edited: no edit locks (which would also tie lock rows to audit rows).
+  lockDocuments: false,
+  defaultSort: '-seq',
+  admin: {
+    useAsTitle: 'seq',
+    defaultColumns: ['seq', 'occurredAt', 'operation', 'actorName', 'targetCollection', 'recordIds', 'purpose'],
+    listSearchableFields: ['actorName', 'subjects', 'recordIds'],
+    group: label('Hệ thống', 'System'),
+    pagination: { defaultLimit: 50 },
+    description: label(
+      'Mọi thay đổi, lượt xem, in, xuất, ký và đăng nhập. Lọc theo hồ sơ (Người liên quan: .ID.), người thực hiện, đơn vị (.ID.), thao tác, thời gian. Xuất CSV: /api/audit-events/export.csv',
+      'Every change, read, print, export, signature and sign-in. Filter by record (Subjects: .ID.), actor, unit (.ID.), operation, period. CSV export: /api/audit-events/export.csv',
+    ),
+  },
+  access: { read: auditorOnly, create: nobody, update: nobody, delete: nobody },
+  endpoints: [mineEndpoint, exportCsvEndpoint],
+  fields: [
+    { name: 'seq', type: 'number', unique: true, admin: { readOnly: true }, label: label('Số thứ tự', 'Sequence') },
+    {
+      name: 'occurredAt',
+      type: 'date',
+      index: true,
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm:ss' } },
+      label: label('Thời điểm', 'Time'),
+    },
+    {
+      name: 'operation',
+      type: 'select',
+      required: true,
+      options: AUDIT_OPERATIONS.map((value) => ({ value, label: AUDIT_OPERATION_LABELS[value] })),
+      label: label('Thao tác', 'Operation'),
+    },
+    { name: 'targetCollection', type: 'text', label: label('Loại dữ liệu', 'Collection') },
+    { name: 'recordIds', type: 'text', label: label('Bản ghi (.ID.)', 'Records (.ID.)') },
+    { name: 'subjects', type: 'text', label: label('Người liên quan — hồ sơ (.ID.)', 'Subjects — staff records (.ID.)') },
+    { name: 'subjectUnits', type: 'text', label: label('Đơn vị của người liên quan (.ID.)', "Subjects' units (.ID.)") },
+    { name: 'actorId', type: 'number', index: true, label: label('Tài khoản thực hiện (ID)', 'Actor account (ID)') },
+    { name: 'actorName', type: 'text', label: label('Người thực hiện', 'Actor') },
+    { name: 'actorRoles', type: 'text', label: label('Vai trò', 'Roles') },
+    { name: 'ip', type: 'text', label: label('Địa chỉ IP', 'IP address') },
+    { name: 'userAgent', type: 'text', label: label('Trình duyệt', 'User agent') },
+    { name: 'requestId', type: 'text', label: label('Mã yêu cầu', 'Request id') },
+    { name: 'purpose', type: 'text', label: label('Mục đích', 'Purpose') },
+    { name: 'changes', type: 'json', label: label('Thay đổi (trước → sau)', 'Changes (before → after)') },
+    { name: 'detail', type: 'json', label: label('Chi tiết', 'Detail') },
+    { name: 'prevHash', type: 'text', admin: { readOnly: true }, label: label('Mã băm bản ghi trước', 'Previous hash') },
+    { name: 'hash', type: 'text', admin: { readOnly: true }, label: label('Mã băm (SHA-256)', 'Hash (SHA-256)') },
+  ],
+}
