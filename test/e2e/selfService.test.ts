@@ -93,4 +93,11 @@ test('the staff member sees the approved value as official', async () => {
   expect(await phone.locator('#f-hometown').inputValue()).toBe(NEW_HOMETOWN)
   expect(await phone.locator('#f-hometown').isDisabled()).toBe(false)
   await screenshot(phone, 'self-07-approved')
+  // "Ai đã xem hồ sơ của tôi": the HR officer's review read and approval are listed.
+  const log = phone.locator('[data-testid="access-log"]')
+  await log.getByText('Ai đã xem hồ sơ của tôi').waitFor()
+  await log.locator('tbody tr').first().waitFor()
+  expect(await log.locator('tbody').textContent()).toMatch(/Duyệt|duyệt/)
+  await log.scrollIntoViewIfNeeded()
+  await screenshot(phone, 'self-08-access-log')
 })

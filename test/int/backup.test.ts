@@ -123,7 +123,7 @@ describe('backup and restore', () => {
 
     expect(readSidecar(archive)?.verifiedAt).toBeUndefined() // createBackup alone does not claim verification
     const writerCodes = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM codes WHERE code LIKE 'bk%'`)).rows[0]!.n
-    const codesBefore = manifestRows.get('codes')!.rows - writerCodes
+    const seededCodes = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM codes WHERE code NOT LIKE 'bk%'`)).rows[0]!.n
     expect(writerCodes).toBe(writes) // everything committed is in the live database
 
     // Restore into a fresh database and compare with the live one and the manifest.
@@ -142,7 +142,9 @@ describe('backup and restore', () => {
     expect(restored!.codes).toBe(restored!.units)
     expect(restored!.codes).toBeGreaterThan(0)
     expect(restored!.codes).toBeLessThan(writes) // writes went on after the snapshot
-    expect(codesBefore).toBeGreaterThan(0)
+    // The snapshot holds the seeded codes plus exactly the writes committed before it.
+    expect(seededCodes).toBeGreaterThan(0)
+    expect(manifestRows.get('codes')!.rows).toBe(seededCodes + restored!.codes)
 
     // Unit paths were restored as snapshotted (triggers off during the load), and a new unit gets a fresh id.
     const [paths] = await query<{ bad: number }>(target, `SELECT count(*)::int AS bad FROM staff s JOIN units u ON u.id = s.unit_id WHERE s.unit_path <> u.path`)

@@ -75,6 +75,13 @@ const TEXT = {
     photoPick: 'Chọn ảnh mới (JPEG hoặc PNG, tối đa 5 MB)',
     photoNone: 'Chưa có ảnh',
     photoNew: 'Ảnh mới khai',
+    whoSaw: 'Ai đã xem hồ sơ của tôi',
+    whoSawLead: 'Những lần người khác xem, in, xuất hoặc thay đổi hồ sơ của Anh/Chị, và những thay đổi do chính Anh/Chị thực hiện.',
+    whoSawNone: 'Chưa có ai xem hồ sơ của Anh/Chị.',
+    when: 'Thời điểm',
+    who: 'Người thực hiện',
+    what: 'Thao tác',
+    why: 'Mục đích',
   },
   en: {
     title: 'My record',
@@ -117,6 +124,13 @@ const TEXT = {
     photoPick: 'Choose a new photo (JPEG or PNG, up to 5 MB)',
     photoNone: 'No photo yet',
     photoNew: 'New photo',
+    whoSaw: 'Who has seen my record',
+    whoSawLead: 'Every time someone else viewed, printed, exported or changed your record, and the changes you made yourself.',
+    whoSawNone: 'Nobody has viewed your record yet.',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    why: 'Purpose',
   },
 }
 
@@ -170,6 +184,7 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [photoPreview, setPhotoPreview] = useState<string | null>(null)
+  const [accessLog, setAccessLog] = useState<Array<{ time: string; actor: string; operationLabel: string; purpose: string | null }> | null>(null)
 
   const adopt = useCallback((s: State) => {
     setState(s)
@@ -203,7 +218,11 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
 
   useEffect(() => {
     void api('GET', '')
-  }, [api])
+    void fetch('/api/audit-events/mine?limit=50', { credentials: 'include', headers: { 'Accept-Language': lang } })
+      .then((r) => (r.ok ? r.json() : { docs: [] }))
+      .then((b) => setAccessLog(b.docs ?? []))
+      .catch(() => setAccessLog([]))
+  }, [api, lang])
 
   const allFields = useMemo(() => form.sections.flatMap((s) => s.fields), [form.sections])
   if (!state) return <main className="self">{error ? <p className="error">{error}</p> : <p>{t.loading}</p>}</main>
@@ -471,6 +490,34 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
           </ul>
         </section>
       )}
+
+      <section className="card" data-testid="access-log">
+        <h2>{t.whoSaw}</h2>
+        <p>{t.whoSawLead}</p>
+        {accessLog && accessLog.length === 0 && <p>{t.whoSawNone}</p>}
+        {accessLog && accessLog.length > 0 && (
+          <table className="diff">
+            <thead>
+              <tr>
+                <th>{t.when}</th>
+                <th>{t.who}</th>
+                <th>{t.what}</th>
+                <th>{t.why}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accessLog.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.time}</td>
+                  <td>{e.actor}</td>
+                  <td>{e.operationLabel}</td>
+                  <td>{e.purpose ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
 
       <div className="actions">
         {error && (
