@@ -15,10 +15,13 @@ import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
+import { ReminderSends } from './collections/ReminderSends/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
+import { sendWeeklyRemindersTask } from './jobs/reminders/task'
 import { emailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/server/secret'
+import { jobsSysadminOnly } from './access/jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -35,9 +38,17 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy',
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
-    components: { beforeDashboard: ['/src/components/Dashboard#DashboardIntro'] },
+    components: {
+      beforeDashboard: ['/src/components/Dashboard#DashboardIntro'],
+      afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
+    },
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, ReminderSends],
+  jobs: {
+    tasks: [sendWeeklyRemindersTask],
+    // By default any signed-in account may queue, run or cancel jobs over REST.
+    access: { queue: jobsSysadminOnly, run: jobsSysadminOnly, cancel: jobsSysadminOnly },
+  },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

@@ -8,6 +8,8 @@ import * as migration_20261125_192833_account_activation from './20261125_192833
 import * as migration_20261125_193607_account_disabled from './20261125_193607_account_disabled';
 import * as migration_20261125_203627_change_requests from './20261125_203627_change_requests';
 import * as migration_20261125_203700_change_requests_one_open from './20261125_203700_change_requests_one_open';
+import * as migration_20261125_212548_reminders from './20261125_212548_reminders';
+import * as migration_20261125_212600_reminder_sends_unique from './20261125_212600_reminder_sends_unique';
 
 export const migrations = [
   {
@@ -59,5 +61,15 @@ export const migrations = [
     up: migration_20261125_203700_change_requests_one_open.up,
     down: migration_20261125_203700_change_requests_one_open.down,
     name: '20261125_203700_change_requests_one_open',
+  },
+  {
+    up: migration_20261125_212548_reminders.up,
+    down: migration_20261125_212548_reminders.down,
+    name: '20261125_212548_reminders',
+  },
+  {
+    up: migration_20261125_212600_reminder_sends_unique.up,
+    down: migration_20261125_212600_reminder_sends_unique.down,
+    name: '20261125_212600_reminder_sends_unique',
   },
 ];

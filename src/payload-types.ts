@@ -83,7 +83,9 @@ export interface Config {
     accounts: Account;
     'access-grants': AccessGrant;
     'change-requests': ChangeRequest;
+    'reminder-sends': ReminderSend;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -117,7 +119,9 @@ export interface Config {
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
     'change-requests': ChangeRequestsSelect<false> | ChangeRequestsSelect<true>;
+    'reminder-sends': ReminderSendsSelect<false> | ReminderSendsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -134,7 +138,13 @@ export interface Config {
   };
   user: Account;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      sendWeeklyReminders: TaskSendWeeklyReminders;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -587,6 +597,7 @@ export interface Account {
   disabled?: boolean | null;
   activationPending?: boolean | null;
   activationSentAt?: string | null;
+  reminderOptOut?: boolean | null;
   unit?: (number | null) | Unit;
   updatedAt: string;
   createdAt: string;
@@ -678,6 +689,27 @@ export interface ChangeRequest {
   createdAt: string;
 }
 /**
+ * Log of update reminders: recipient, template, period, result.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminder-sends".
+ */
+export interface ReminderSend {
+  id: number;
+  recipient: number | Account;
+  staff?: (number | null) | Staff;
+  email: string;
+  template: 'person-digest' | 'hr-digest' | 'manual';
+  periodKey: string;
+  status: 'sending' | 'sent' | 'failed';
+  attempts: number;
+  error?: string | null;
+  sentAt?: string | null;
+  requestedBy?: (number | null) | Account;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -693,6 +725,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'sendWeeklyReminders';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'sendWeeklyReminders') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -764,6 +888,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'change-requests';
         value: number | ChangeRequest;
+      } | null)
+    | ({
+        relationTo: 'reminder-sends';
+        value: number | ReminderSend;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1128,6 +1256,7 @@ export interface AccountsSelect<T extends boolean = true> {
   disabled?: T;
   activationPending?: T;
   activationSentAt?: T;
+  reminderOptOut?: T;
   unit?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1198,11 +1327,60 @@ export interface ChangeRequestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminder-sends_select".
+ */
+export interface ReminderSendsSelect<T extends boolean = true> {
+  recipient?: T;
+  staff?: T;
+  email?: T;
+  template?: T;
+  periodKey?: T;
+  status?: T;
+  attempts?: T;
+  error?: T;
+  sentAt?: T;
+  requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1245,6 +1423,21 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWeeklyReminders".
+ */
+export interface TaskSendWeeklyReminders {
+  input: {
+    period: string;
+  };
+  output: {
+    sent?: number | null;
+    failed?: number | null;
+    skipped?: number | null;
+    locked?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
