@@ -46,6 +46,8 @@ export default buildConfig({
   collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, ReminderSends],
   jobs: {
     tasks: [sendWeeklyRemindersTask],
+    // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).
+    deleteJobOnComplete: false,
     // By default any signed-in account may queue, run or cancel jobs over REST.
     access: { queue: jobsSysadminOnly, run: jobsSysadminOnly, cancel: jobsSysadminOnly },
   },

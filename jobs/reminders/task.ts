@@ -23,7 +23,9 @@ export const sendWeeklyRemindersTask: TaskConfig<{ input: { period: string }; ou
   handler: async ({ req }) => {
     const r = await runWeeklyReminders(req.payload)
     if (r.locked) throw new Error('another instance is sending reminders; retrying later')
-    if (r.failed > 0) throw new Error(`${r.failed} reminder e-mail(s) failed; retrying the unsent ones`)
+    // Thrown so the job shows the failure in payload-jobs and is retried; a retry sends only failed
+    // messages with tries left (REMINDER_MAX_ATTEMPTS), never one already delivered.
+    if (r.undelivered > 0) throw new Error(`${r.undelivered} reminder e-mail(s) undelivered this week`)
     return { output: { sent: r.sent, failed: r.failed, skipped: r.skipped, locked: r.locked } }
   },
 }

@@ -32,6 +32,8 @@ export interface RunResult {
   failed: number
   /** Already sent (or being sent) in this period, or opted out. */
   skipped: number
+  /** Messages of this period still undelivered after this run (failed, whatever their tries left). */
+  undelivered: number
 }
 
 const REMINDER_LOCK = "hashtext('hoso:reminders:weekly')"
@@ -111,7 +113,7 @@ export async function runWeeklyReminders(payload: Payload, opts: RunOptions = {}
   const o = options(opts)
   const period = weekKey(o.now)
   const pool = poolOf(payload)
-  const result: RunResult = { locked: false, period, sent: 0, failed: 0, skipped: 0 }
+  const result: RunResult = { locked: false, period, sent: 0, failed: 0, skipped: 0, undelivered: 0 }
   const lockClient = await pool.connect()
   try {
     const { rows } = await lockClient.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${REMINDER_LOCK}) AS ok`)
@@ -159,6 +161,11 @@ export async function runWeeklyReminders(payload: Payload, opts: RunOptions = {}
         if (await deliver(payload, id, hr.email, hrReminderEmail(digest))) result.sent++
         else result.failed++
       }
+      const { rows: left } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM reminder_sends WHERE period_key = $1 AND status = 'failed' AND template <> 'manual'`,
+        [period],
+      )
+      result.undelivered = left[0]!.n
     } finally {
       await lockClient.query(`SELECT pg_advisory_unlock(${REMINDER_LOCK})`)
     }
