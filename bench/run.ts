@@ -10,6 +10,7 @@
  * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +25,9 @@ import { seedDemoData } from '../src/seed/seed'
 import { startTestServer } from '../test/helpers/server'
 import { loginToken } from '../test/helpers/auth'
 import { poolOf } from '../src/server/pool'
+import type { Pool } from 'pg'
+import { personDigest, reminderSettingsFrom } from '../src/domain/reminders'
+import { peopleInSubtree, unitAggregates } from '../src/reminders/queries'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -72,8 +76,8 @@ runCli(async () => {
     options: { staff: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
   })
   const name = positionals[0]
-  if (!name || !['search', 'list', 'access'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access [--staff N] [--iterations N]')
+  if (!name || !['search', 'list', 'access', 'reminders'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|reminders [--staff N] [--iterations N]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -90,6 +94,12 @@ runCli(async () => {
     console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   }
   await pool.query('ANALYZE')
+  if (name === 'reminders') {
+    const result = await benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
+    writeResult(name, staffN, iterations, result)
+    await booted.shutdown()
+    return
+  }
   ensureBuild()
   const server = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' })
   // Bench accounts, created when missing: the system administrator reads no personal data, so the
@@ -170,12 +180,17 @@ runCli(async () => {
   } finally {
     await server.stop()
   }
+  writeResult(name, staffN, iterations, result)
+  await booted.shutdown()
+})
+
+function writeResult(name: string, staffN: number, iterations: number, result: Record<string, unknown>) {
   const out = {
     benchmark: name,
     at: new Date().toISOString(),
     staff: staffN,
     iterations,
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    machine: { cpus: os.cpus().length, node: process.version },
     ...result,
   }
   fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
@@ -183,5 +198,45 @@ runCli(async () => {
   fs.writeFileSync(file, JSON.stringify(out, null, 2))
   console.log(JSON.stringify(out, null, 2))
   console.log(`written ${path.relative(root, file)}`)
-  await booted.shutdown()
-})
+}
+
+/**
+ * Reminders: the weekly digest computation over the whole database — every person's completeness and
+ * staleness in SQL plus the pure digest for each one needing attention — and the per-unit dashboard
+ * aggregates for the whole tree and for one department. Baseline, in the same run: a plain scan of the
+ * same staff rows without the rules.
+ */
+async function benchReminders(pool: Pool, iterations: number): Promise<Record<string, unknown>> {
+  const settings = reminderSettingsFrom(process.env)
+  const now = new Date()
+  const { rows: depts } = await pool.query<{ id: number }>(
+    `SELECT u.id FROM units u WHERE u.depth = 1 ORDER BY (SELECT count(*) FROM staff s WHERE s.unit_id = u.id) DESC LIMIT 1`,
+  )
+  let digests = 0
+  let people = 0
+  const runs = {
+    baselineScan: () => pool.query(`SELECT id, full_name, last_confirmed_at, created_at FROM staff WHERE unit_path LIKE '%'`),
+    personDigests: async () => {
+      const rows = await peopleInSubtree(pool, null, settings, now, { onlyNeedingAttention: true })
+      people = rows.length
+      digests = rows.filter((p) => personDigest(p, settings, now, 'https://hoso.example/ho-so-cua-toi') !== null).length
+    },
+    unitAggregatesAll: () => unitAggregates(pool, null, settings, now),
+    unitAggregatesDepartment: () => unitAggregates(pool, depts[0]!.id, settings, now),
+  }
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]))
+  await runs.baselineScan() // warm the cache once
+  for (let i = 0; i < iterations; i++) {
+    for (const [k, fn] of Object.entries(runs)) samples[k]!.push(await time(fn))
+  }
+  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]))
+  const ratio = (k: string) => Math.round((s[k]!.medianMs / s.baselineScan!.medianMs) * 100) / 100
+  return {
+    ...s,
+    ratioToBaseline: { personDigests: ratio('personDigests'), unitAggregatesAll: ratio('unitAggregatesAll'), unitAggregatesDepartment: ratio('unitAggregatesDepartment') },
+    peopleNeedingAttention: people,
+    digestsComposed: digests,
+    department: depts[0]!.id,
+    targetMs: 10_000,
+  }
+}

@@ -8,8 +8,8 @@ export interface RenderedEmail {
   html: string
 }
 
-const FOOTER_VI = 'Không muốn nhận thư nhắc hằng tuần? Tắt tại mục "Nhận thư nhắc" trong "Hồ sơ của tôi" (thư do đơn vị gửi trực tiếp vẫn được gửi).'
-const FOOTER_EN = 'To stop the weekly digest, untick "Receive reminders" in "My record" (reminders sent by your unit are still delivered).'
+const FOOTER_VI = 'Không muốn nhận thư nhắc hằng tuần? Bỏ chọn "Nhận thư nhắc cập nhật hồ sơ hằng tuần" ở cuối trang "Hồ sơ của tôi" (thư do đơn vị gửi trực tiếp vẫn được gửi).'
+const FOOTER_EN = 'To stop the weekly digest, untick "Receive the weekly e-mail" at the bottom of "My record" (reminders sent by your unit are still delivered).'
 
 /** Weekly digest (or, with `manual`, the reminder HR sends on demand) to one person. Vietnamese, English below. */
 export function personReminderEmail(d: PersonDigest, options: { manual?: boolean } = {}): RenderedEmail {
