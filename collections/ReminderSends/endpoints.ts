@@ -5,6 +5,7 @@ import { actorOf } from '../../access/actor'
 import { isSysadmin } from '../../src/domain/access'
 import { localize, type FieldIssue } from '../../src/domain/errors'
 import {
+  formatVietnamDay,
   matchesFilter,
   missingItems,
   PEOPLE_FILTERS,
@@ -95,11 +96,7 @@ async function peopleList(req: PayloadRequest, unitId: number | null, filter: Pe
   return out
 }
 
-const vnDate = (d: unknown) => {
-  if (!d) return ''
-  const x = new Date(new Date(d as string).getTime() + 7 * 3_600_000)
-  return `${String(x.getUTCDate()).padStart(2, '0')}/${String(x.getUTCMonth() + 1).padStart(2, '0')}/${x.getUTCFullYear()}`
-}
+const vnDate = (d: unknown) => formatVietnamDay(d as string | null)
 
 /**
  * The completeness dashboard and urging over HTTP (unit HR, unit heads: their subtree; ministry HR: all):

@@ -5,6 +5,9 @@
  * src/reminders/ computes the same inputs at scale and calls these to decide and to word the messages.
  */
 import { REQUIRED_HISTORIES, REQUIRED_ITEMS, type CompletenessItem } from './completeness'
+import { addMonths, formatDate, todayInVietnam } from './dates'
+
+export { addMonths }
 
 export interface ReminderSettings {
   /** A record not confirmed (approved declaration) for this many months is stale. */
@@ -34,17 +37,6 @@ export function reminderSettingsFrom(env: Record<string, string | undefined>): R
     out[key] = n
   }
   return out
-}
-
-/** `date` plus `months` calendar months, clamped to the last day of the target month (31/01 + 1 → 28/02). */
-export function addMonths(date: Date, months: number): Date {
-  const d = new Date(date.getTime())
-  const day = d.getUTCDate()
-  d.setUTCDate(1)
-  d.setUTCMonth(d.getUTCMonth() + months)
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
-  d.setUTCDate(Math.min(day, last))
-  return d
 }
 
 const DAY_MS = 86_400_000
@@ -140,13 +132,12 @@ export interface PersonDigest {
   link: string
 }
 
-const fmtDate = (d: Date | string | null | undefined): string => {
+/** dd/mm/yyyy of the calendar day in Việt Nam. */
+export const formatVietnamDay = (d: Date | string | null | undefined): string => {
   const x = toDate(d)
-  if (!x) return ''
-  // dd/mm/yyyy in Vietnam's time (UTC+7, no daylight saving).
-  const v = new Date(x.getTime() + 7 * 3_600_000)
-  return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`
+  return x ? formatDate(todayInVietnam(x)) : ''
 }
+const fmtDate = formatVietnamDay
 
 /**
  * The digest for one person. A pending declaration asks nothing of the person (HR is chased instead);
