@@ -17,13 +17,14 @@ import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
+import { ReminderSends } from './collections/ReminderSends/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
 import { backupTask } from './jobs/backup/task'
-import { isSysadmin } from './src/domain/access'
-import { actorOf } from './access/actor'
+import { sendWeeklyRemindersTask } from './jobs/reminders/task'
 import { emailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/server/secret'
+import { jobsSysadminOnly } from './access/jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,17 +41,18 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy',
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
-    components: { beforeDashboard: ['/src/components/Dashboard#DashboardIntro'] },
-  },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents],
-  jobs: {
-    tasks: [backupTask],
-    // Payload's default lets any signed-in user run or queue jobs over REST.
-    access: {
-      run: ({ req }) => isSysadmin(actorOf(req)),
-      queue: ({ req }) => isSysadmin(actorOf(req)),
-      cancel: ({ req }) => isSysadmin(actorOf(req)),
+    components: {
+      beforeDashboard: ['/src/components/Dashboard#DashboardIntro'],
+      afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
     },
+  },
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents, ReminderSends],
+  jobs: {
+    tasks: [backupTask, sendWeeklyRemindersTask],
+    // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).
+    deleteJobOnComplete: false,
+    // By default any signed-in account may queue, run or cancel jobs over REST.
+    access: { queue: jobsSysadminOnly, run: jobsSysadminOnly, cancel: jobsSysadminOnly },
   },
   editor: lexicalEditor(),
   db: postgresAdapter({

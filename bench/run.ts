@@ -31,6 +31,9 @@ import { seedDemoData } from '../src/seed/seed'
 import { startTestServer } from '../test/helpers/server'
 import { loginToken } from '../test/helpers/auth'
 import { poolOf } from '../src/server/pool'
+import type { Pool } from 'pg'
+import { personDigest, reminderSettingsFrom } from '../src/domain/reminders'
+import { peopleInSubtree, unitAggregates } from '../src/reminders/queries'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -102,8 +105,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
     return 2
   }
   const staffN = Number(values.staff)
@@ -122,6 +125,12 @@ runCli(async () => {
   await pool.query('ANALYZE')
   if (name === 'backup') {
     const result = await benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) })
+    writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
+    await booted.shutdown()
+    return
+  }
+  if (name === 'reminders') {
+    const result = await benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
     writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     await booted.shutdown()
     return
@@ -249,3 +258,44 @@ runCli(async () => {
   })
   await booted.shutdown()
 })
+
+/**
+ * Reminders: the weekly digest computation over the whole database — every person's completeness and
+ * staleness in SQL plus the pure digest for each one needing attention — and the per-unit dashboard
+ * aggregates for the whole tree and for one department. Baseline, in the same run: a plain scan of the
+ * same staff rows without the rules.
+ */
+async function benchReminders(pool: Pool, iterations: number): Promise<Record<string, unknown>> {
+  const settings = reminderSettingsFrom(process.env)
+  const now = new Date()
+  const { rows: depts } = await pool.query<{ id: number }>(
+    `SELECT u.id FROM units u WHERE u.depth = 1 ORDER BY (SELECT count(*) FROM staff s WHERE s.unit_id = u.id) DESC LIMIT 1`,
+  )
+  let digests = 0
+  let people = 0
+  const runs = {
+    baselineScan: () => pool.query(`SELECT id, full_name, last_confirmed_at, created_at FROM staff WHERE unit_path LIKE '%'`),
+    personDigests: async () => {
+      const rows = await peopleInSubtree(pool, null, settings, now, { onlyNeedingAttention: true })
+      people = rows.length
+      digests = rows.filter((p) => personDigest(p, settings, now, 'https://hoso.example/ho-so-cua-toi') !== null).length
+    },
+    unitAggregatesAll: () => unitAggregates(pool, null, settings, now),
+    unitAggregatesDepartment: () => unitAggregates(pool, depts[0]!.id, settings, now),
+  }
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]))
+  await runs.baselineScan() // warm the cache once
+  for (let i = 0; i < iterations; i++) {
+    for (const [k, fn] of Object.entries(runs)) samples[k]!.push(await time(fn))
+  }
+  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]))
+  const ratio = (k: string) => Math.round((s[k]!.medianMs / s.baselineScan!.medianMs) * 100) / 100
+  return {
+    ...s,
+    ratioToBaseline: { personDigests: ratio('personDigests'), unitAggregatesAll: ratio('unitAggregatesAll'), unitAggregatesDepartment: ratio('unitAggregatesDepartment') },
+    peopleNeedingAttention: people,
+    digestsComposed: digests,
+    department: depts[0]!.id,
+    targetMs: 10_000,
+  }
+}

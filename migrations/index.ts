@@ -6,12 +6,15 @@ import * as migration_20261125_191208_photo_owner from './20261125_191208_photo_
 import * as migration_20261125_192104_access_grants from './20261125_192104_access_grants';
 import * as migration_20261125_192833_account_activation from './20261125_192833_account_activation';
 import * as migration_20261125_193607_account_disabled from './20261125_193607_account_disabled';
-import * as migration_20261125_203627_change_requests from './20261125_203627_change_requests';
-import * as migration_20261125_203700_change_requests_one_open from './20261125_203700_change_requests_one_open';
-import * as migration_20261125_210905_second_factor from './20261125_210905_second_factor';
-import * as migration_20261125_203909_backups from './20261125_203909_backups';
 import * as migration_20261125_203238_audit_events from './20261125_203238_audit_events';
 import * as migration_20261125_203300_audit_chain from './20261125_203300_audit_chain';
+import * as migration_20261125_203627_change_requests from './20261125_203627_change_requests';
+import * as migration_20261125_203700_change_requests_one_open from './20261125_203700_change_requests_one_open';
+import * as migration_20261125_203909_backups from './20261125_203909_backups';
+import * as migration_20261125_210905_second_factor from './20261125_210905_second_factor';
+import * as migration_20261125_212548_reminders from './20261125_212548_reminders';
+import * as migration_20261125_212600_reminder_sends_unique from './20261125_212600_reminder_sends_unique';
+import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
 
 export const migrations = [
   {
@@ -55,6 +58,16 @@ export const migrations = [
     name: '20261125_193607_account_disabled',
   },
   {
+    up: migration_20261125_203238_audit_events.up,
+    down: migration_20261125_203238_audit_events.down,
+    name: '20261125_203238_audit_events',
+  },
+  {
+    up: migration_20261125_203300_audit_chain.up,
+    down: migration_20261125_203300_audit_chain.down,
+    name: '20261125_203300_audit_chain',
+  },
+  {
     up: migration_20261125_203627_change_requests.up,
     down: migration_20261125_203627_change_requests.down,
     name: '20261125_203627_change_requests',
@@ -65,23 +78,28 @@ export const migrations = [
     name: '20261125_203700_change_requests_one_open',
   },
   {
-    up: migration_20261125_210905_second_factor.up,
-    down: migration_20261125_210905_second_factor.down,
-    name: '20261125_210905_second_factor',
-  },
-  {
     up: migration_20261125_203909_backups.up,
     down: migration_20261125_203909_backups.down,
     name: '20261125_203909_backups',
   },
   {
-    up: migration_20261125_203238_audit_events.up,
-    down: migration_20261125_203238_audit_events.down,
-    name: '20261125_203238_audit_events',
+    up: migration_20261125_210905_second_factor.up,
+    down: migration_20261125_210905_second_factor.down,
+    name: '20261125_210905_second_factor',
   },
   {
-    up: migration_20261125_203300_audit_chain.up,
-    down: migration_20261125_203300_audit_chain.down,
-    name: '20261125_203300_audit_chain',
+    up: migration_20261125_212548_reminders.up,
+    down: migration_20261125_212548_reminders.down,
+    name: '20261125_212548_reminders',
+  },
+  {
+    up: migration_20261125_212600_reminder_sends_unique.up,
+    down: migration_20261125_212600_reminder_sends_unique.down,
+    name: '20261125_212600_reminder_sends_unique',
+  },
+  {
+    up: migration_20261125_221642_schema_baseline.up,
+    down: migration_20261125_221642_schema_baseline.down,
+    name: '20261125_221642_schema_baseline',
   },
 ];

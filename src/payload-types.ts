@@ -85,6 +85,7 @@ export interface Config {
     'change-requests': ChangeRequest;
     backups: Backup;
     'audit-events': AuditEvent;
+    'reminder-sends': ReminderSend;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -122,6 +123,7 @@ export interface Config {
     'change-requests': ChangeRequestsSelect<false> | ChangeRequestsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'reminder-sends': ReminderSendsSelect<false> | ReminderSendsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -142,6 +144,7 @@ export interface Config {
   jobs: {
     tasks: {
       backup: TaskBackup;
+      sendWeeklyReminders: TaskSendWeeklyReminders;
       inline: {
         input: unknown;
         output: unknown;
@@ -608,6 +611,7 @@ export interface Account {
   totpEnabledAt?: string | null;
   activationPending?: boolean | null;
   activationSentAt?: string | null;
+  reminderOptOut?: boolean | null;
   unit?: (number | null) | Unit;
   updatedAt: string;
   createdAt: string;
@@ -789,6 +793,27 @@ export interface AuditEvent {
   hash?: string | null;
 }
 /**
+ * Log of update reminders: recipient, template, period, result.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminder-sends".
+ */
+export interface ReminderSend {
+  id: number;
+  recipient: number | Account;
+  staff?: (number | null) | Staff;
+  email: string;
+  template: 'person-digest' | 'hr-digest' | 'manual';
+  periodKey: string;
+  status: 'sending' | 'sent' | 'failed';
+  attempts: number;
+  error?: string | null;
+  sentAt?: string | null;
+  requestedBy?: (number | null) | Account;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -857,7 +882,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup';
+        taskSlug: 'inline' | 'backup' | 'sendWeeklyReminders';
         taskID: string;
         input?:
           | {
@@ -890,7 +915,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup') | null;
+  taskSlug?: ('inline' | 'backup' | 'sendWeeklyReminders') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -971,6 +996,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'backups';
         value: number | Backup;
+      } | null)
+    | ({
+        relationTo: 'reminder-sends';
+        value: number | ReminderSend;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1341,6 +1370,7 @@ export interface AccountsSelect<T extends boolean = true> {
   totpEnabledAt?: T;
   activationPending?: T;
   activationSentAt?: T;
+  reminderOptOut?: T;
   unit?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1456,6 +1486,24 @@ export interface AuditEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reminder-sends_select".
+ */
+export interface ReminderSendsSelect<T extends boolean = true> {
+  recipient?: T;
+  staff?: T;
+  email?: T;
+  template?: T;
+  periodKey?: T;
+  status?: T;
+  attempts?: T;
+  error?: T;
+  sentAt?: T;
+  requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1544,6 +1592,21 @@ export interface TaskBackup {
     backupId: number;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWeeklyReminders".
+ */
+export interface TaskSendWeeklyReminders {
+  input: {
+    period: string;
+  };
+  output: {
+    sent?: number | null;
+    failed?: number | null;
+    skipped?: number | null;
+    locked?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -96,6 +96,15 @@ export const Accounts: CollectionConfig = {
       access: { update: sysadminOnlyField },
       label: { vi: 'Đã gửi thư kích hoạt lúc', en: 'Activation e-mail sent at' },
     },
+    {
+      // Opt-out of the weekly reminder digests (not of reminders HR sends on purpose). The person's own
+      // field: no field access rule, and rejectPrivilegeChanges leaves it alone.
+      name: 'reminderOptOut',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { vi: 'Không nhận thư nhắc cập nhật hằng tuần', en: 'No weekly update reminders' },
+      admin: { position: 'sidebar' },
+    },
     { name: 'unit', type: 'relationship', relationTo: 'units', access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Đơn vị phụ trách', en: 'Unit in charge' } },
   ],
 }

@@ -3,6 +3,7 @@
  * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the pool, stop embedded PostgreSQL.
  */
 import { startBackupSchedule } from '../../jobs/backup/schedule'
+import { startReminderSchedule } from '../../jobs/reminders/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
 import { boot } from './boot'
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
 
   const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
   const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
+  const reminders = startReminderSchedule(payload)
   logger.info({ url: server.url, ms: Date.now() - t0, mode: dev ? 'development' : 'production' }, 'hoso is ready')
   if (demoDataAllowed()) {
     const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.description}`).join('\n')
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     hardExit.unref()
     backupSchedule?.stop()
     try {
+      reminders?.stop()
       await server.close(drainMs)
       await booted.shutdown()
       logger.info('shutdown complete')

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { FieldInfo } from '../../changeRequests/catalogue'
+import { ReminderOptOut } from './ReminderOptOut'
 import type { SelfServiceForm } from '../../changeRequests/form'
 
 type Lang = 'vi' | 'en'
@@ -546,6 +547,7 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
           </button>
         )}
       </div>
+      <ReminderOptOut lang={lang} />
     </main>
   )
 }

@@ -1,0 +1,62 @@
+import cron from 'node-cron'
+import type { Payload } from 'payload'
+
+import { weekKey } from '../../src/domain/reminders'
+import { poolOf } from '../../src/server/pool'
+import { REMINDER_QUEUE } from './task'
+
+export const DEFAULT_REMINDER_CRON = '0 7 * * 1'
+export const REMINDER_TIMEZONE = 'Asia/Ho_Chi_Minh'
+
+/**
+ * Queues this week's reminder job unless one was already queued for the period, then runs the queue.
+ * node-cron fires on every app instance: the advisory lock makes one instance queue at a time, the
+ * period check makes the week's job exist once, and the per-message unique key (src/reminders/run.ts)
+ * keeps even a duplicated job from sending anything twice.
+ */
+export async function queueAndRunReminders(payload: Payload, now = new Date()): Promise<void> {
+  const period = weekKey(now)
+  const client = await poolOf(payload).connect()
+  try {
+    const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('hoso:reminders:queue')) AS ok`)
+    if (!rows[0]?.ok) return
+    try {
+      const existing = await payload.count({
+        collection: 'payload-jobs',
+        where: { and: [{ taskSlug: { equals: 'sendWeeklyReminders' } }, { 'input.period': { equals: period } }] },
+      })
+      if (existing.totalDocs === 0) {
+        await payload.jobs.queue({ task: 'sendWeeklyReminders', input: { period }, queue: REMINDER_QUEUE })
+      }
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('hoso:reminders:queue'))`)
+    }
+  } finally {
+    client.release()
+  }
+  await payload.jobs.run({ queue: REMINDER_QUEUE })
+}
+
+/**
+ * Starts the weekly schedule (REMINDER_CRON, default Monday 07:00 Vietnam time). REMINDER_SCHEDULE=off
+ * disables it; the test server sets it off. Each tick also runs retries that are due.
+ */
+export function startReminderSchedule(payload: Payload): { stop(): void } | null {
+  if (process.env.REMINDER_SCHEDULE === 'off') return null
+  const expression = process.env.REMINDER_CRON ?? DEFAULT_REMINDER_CRON
+  if (!cron.validate(expression)) throw new Error(`REMINDER_CRON is not a valid cron expression: "${expression}"`)
+  const weekly = cron.schedule(expression, () => {
+    queueAndRunReminders(payload).catch((err) => payload.logger.error({ err, msg: 'reminder run failed' }))
+  }, { timezone: REMINDER_TIMEZONE, name: 'hoso-reminders' })
+  // Failed sends are retried by the job with back-off; something must run the queue between weekly ticks.
+  const retries = cron.schedule('*/10 * * * *', () => {
+    payload.jobs.run({ queue: REMINDER_QUEUE }).catch((err) => payload.logger.error({ err, msg: 'reminder retry run failed' }))
+  }, { timezone: REMINDER_TIMEZONE, name: 'hoso-reminders-retries' })
+  payload.logger.info({ msg: 'reminder schedule started', cron: expression, timezone: REMINDER_TIMEZONE })
+  return {
+    stop() {
+      void weekly.stop()
+      void retries.stop()
+    },
+  }
+}
