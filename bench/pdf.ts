@@ -43,7 +43,8 @@ export async function pdfWorker(rows: number, seconds: number): Promise<void> {
     await renderForm(buildForm2C(record))
     n++
   }
-  process.stdout.write(JSON.stringify({ pdfs: n, seconds }) + '\n')
+  // Wait for the pipe to take the line: the CLI exits right after this returns.
+  await new Promise<void>((resolve) => process.stdout.write(JSON.stringify({ pdfs: n, seconds }) + '\n', () => resolve()))
 }
 
 async function throughput(workers: number, rows: number, seconds: number): Promise<number> {
