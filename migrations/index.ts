@@ -15,6 +15,7 @@ import * as migration_20261125_210905_second_factor from './20261125_210905_seco
 import * as migration_20261125_212548_reminders from './20261125_212548_reminders';
 import * as migration_20261125_212600_reminder_sends_unique from './20261125_212600_reminder_sends_unique';
 import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
+import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261125_221642_schema_baseline.up,
     down: migration_20261125_221642_schema_baseline.down,
     name: '20261125_221642_schema_baseline',
+  },
+  {
+    up: migration_20261125_224500_lockout_backoff.up,
+    down: migration_20261125_224500_lockout_backoff.down,
+    name: '20261125_224500_lockout_backoff',
   },
 ];
