@@ -59,6 +59,12 @@ test('the HR officer opens a record and prints its sơ yếu lý lịch and revi
   const review = page.getByRole('link', { name: 'In bản rà soát' })
   try {
     await cv.waitFor()
+    // Sensitive items of a record in the officer's subtree are shown in the edit view (not blanked).
+    const found2 = (await (await page.request.get(`${server.url}/api/staff/${id}?depth=0`)).json()) as { nationalId?: string }
+    expect(found2.nationalId).toMatch(/^\d{12}$/)
+    const input = page.locator('input[name="nationalId"]')
+    await input.waitFor()
+    expect(await input.inputValue()).toBe(found2.nationalId)
   } finally {
     await screenshot(page, 'admin-05-staff-print-links')
   }
