@@ -1,3 +1,5 @@
+import { escapeHtml as esc } from './html'
+
 /** The activation e-mail a new account holder receives (Vietnamese first, English below). */
 export function activationEmail(input: { fullName: string; email: string; link: string; expiresAt: Date }) {
   const until = input.expiresAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false })
@@ -15,7 +17,6 @@ export function activationEmail(input: { fullName: string; email: string; link: 
     `Dear ${input.fullName}, an account (${input.email}) has been issued to you to declare and keep your personnel record up to date.`,
     `Open the link above to choose a password and activate it (single use, expires ${input.expiresAt.toISOString()}).`,
   ].join('\n')
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
   const html = `<p>Kính gửi ${esc(input.fullName)},</p>
 <p>Trung tâm Công nghệ thông tin đã cấp cho Anh/Chị tài khoản <b>${esc(input.email)}</b> để khai báo và cập nhật hồ sơ cá nhân.</p>
 <p><a href="${esc(input.link)}">Đặt mật khẩu và kích hoạt tài khoản</a> (chỉ dùng được một lần, hết hạn lúc ${esc(until)}).</p>

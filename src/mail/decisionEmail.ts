@@ -1,4 +1,4 @@
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+import { escapeHtml as esc } from './html'
 
 /** The e-mail a person receives when HR approves or returns their declaration (Vietnamese, English below). */
 export function decisionEmail(input: { fullName: string; approved: boolean; reason?: string; link: string }) {

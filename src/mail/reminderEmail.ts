@@ -1,6 +1,5 @@
 import { percentComplete, type HrDigest, type PersonDigest } from '../domain/reminders'
-
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+import { escapeHtml as esc } from './html'
 
 export interface RenderedEmail {
   subject: string
