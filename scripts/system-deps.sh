@@ -2,10 +2,12 @@
 # Debian packages some tests and tools need, installed when missing (root + apt-get, or a clear message):
 #   chromium       browser tests (playwright-core drives /usr/bin/chromium)
 #   poppler-utils  pdftotext / pdftoppm / pdfsig for PDF tests
+#   softhsm2       a PKCS#11 token for the signing tests (/usr/lib/softhsm/libsofthsm2.so)
+#   libnss3-tools  certutil, to give pdfsig an NSS database that trusts the test root
 # Usage: scripts/system-deps.sh [package ...]   (default: all of the above)
 set -euo pipefail
 want=("$@")
-[ ${#want[@]} -gt 0 ] || want=(chromium poppler-utils)
+[ ${#want[@]} -gt 0 ] || want=(chromium poppler-utils softhsm2 libnss3-tools)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
