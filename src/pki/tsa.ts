@@ -162,12 +162,13 @@ export class LocalTimestampAuthority implements TimestampAuthority {
     })
     const tstDer = new Uint8Array(tstInfo.toSchema().toBER(false))
 
+    const encapContentInfo = new pkijs.EncapsulatedContentInfo({ eContentType: OID_CT_TSTINFO })
+    // Assigned after construction: the constructor would re-encode it as a constructed (BER) OCTET STRING,
+    // which is not DER and which pkijs's own verify cannot read back.
+    encapContentInfo.eContent = new asn1js.OctetString({ valueHex: toArrayBuffer(tstDer) })
     const signedData = new pkijs.SignedData({
       version: 3,
-      encapContentInfo: new pkijs.EncapsulatedContentInfo({
-        eContentType: OID_CT_TSTINFO,
-        eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(tstDer) }),
-      }),
+      encapContentInfo,
       signerInfos: [
         new pkijs.SignerInfo({
           version: 1,
