@@ -21,10 +21,11 @@ const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
 export const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
 
 /**
- * The demo TSA policy: an OID under 2.25 (ITU-T X.667, derived from a UUID) so it collides with no
- * registered policy. A real TSA publishes its own.
+ * The demo TSA policy: OpenSSL's example `tsa_policy1` (1.2.3.4.1), the usual placeholder of test TSAs.
+ * (A 2.25.<UUID> arc would be unique, but asn1js 3 cannot decode arcs above 2^53.) A real TSA publishes
+ * its own policy OID.
  */
-export const DEMO_TSA_POLICY = '2.25.213478452716338119486711203945125350417'
+export const DEMO_TSA_POLICY = '1.2.3.4.1'
 
 /** RFC 3161 PKIFailureInfo bit numbers. */
 export const TsaFailure = {
