@@ -9,16 +9,13 @@ import type { DigestAlgorithm } from '@libpdf/core'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
+import { OID_CT_TSTINFO, OID_MESSAGE_DIGEST, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE_V2 } from '../signing/cms'
 import type { TimestampAuthority } from '../signing/types'
 import { namedBitString } from './certificates'
 import { digest, fromDer, hashNameFromWebCrypto, hashNameOf, hashOidOf, parseCertificate, toArrayBuffer, type HashName } from './der'
 import { readP12 } from './p12'
 
-export const OID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4'
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2'
 const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3'
-const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
-export const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
 
 /**
  * The demo TSA policy: OpenSSL's example `tsa_policy1` (1.2.3.4.1), the usual placeholder of test TSAs.

@@ -1,9 +1,11 @@
 // CMS (RFC 5652) pieces of PDF signatures: the detached SignedData of a /Sig, and RFC 3161 timestamp
 // tokens (a signature's id-aa-signatureTimeStampToken, or a /DocTimeStamp's whole /Contents).
+import { constants, createPublicKey, verify as cryptoVerify } from 'node:crypto'
+
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
-import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, toArrayBuffer } from '../pki/der'
+import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, type HashName } from '../pki/der'
 
 export const OID_SIGNED_DATA = '1.2.840.113549.1.7.2'
 export const OID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4'
@@ -81,12 +83,8 @@ export interface SignerInfoCheck {
   unsupported?: string
 }
 
-/**
- * Checks the signerInfo of `parsed` over `content` (detached content, or the encapsulated one when
- * omitted). For a timestamp token, `timestampedData` is the data the token stamps: pkijs checks the
- * message imprint against it as part of the verification.
- */
-export async function checkSignerInfo(parsed: ParsedSignedData, content?: Uint8Array, timestampedData?: Uint8Array): Promise<SignerInfoCheck> {
+/** Checks the signerInfo of `parsed` over `content` (detached content, or the encapsulated one when omitted). */
+export function checkSignerInfo(parsed: ParsedSignedData, content?: Uint8Array): SignerInfoCheck {
   const { signedData, signerInfo, signerCertificate } = parsed
   const hash = hashNameOf(signerInfo.digestAlgorithm.algorithmId)
   if (!hash) return { digestMatches: false, signatureVerified: false, signingCertificate: 'absent', unsupported: signerInfo.digestAlgorithm.algorithmId }
@@ -94,22 +92,7 @@ export async function checkSignerInfo(parsed: ParsedSignedData, content?: Uint8A
   const md = signedAttribute(signerInfo, OID_MESSAGE_DIGEST) as asn1js.OctetString | null
   const digestMatches = data !== null && md !== null && bytesEqual(md.valueBlock.valueHexView, digest(hash, data))
 
-  let signatureVerified = false
-  if (signerCertificate && data !== null) {
-    // pkijs looks the signer certificate up in the SignedData itself.
-    const certs = signedData.certificates ?? []
-    // pkijs reads a TSTInfo only from a primitive OCTET STRING; BER-constructed ones are legal in CMS.
-    const e = signedData.encapContentInfo.eContent
-    if (e?.idBlock.isConstructed) signedData.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: e.getValue() })
-    if (!certs.includes(signerCertificate)) signedData.certificates = [...certs, signerCertificate]
-    try {
-      const verifyData = content ?? timestampedData
-      const result = await signedData.verify({ signer: 0, ...(verifyData ? { data: toArrayBuffer(verifyData) } : {}), checkChain: false, extendedMode: true })
-      signatureVerified = result.signatureVerified === true
-    } catch {
-      signatureVerified = false
-    }
-  }
+  const signatureVerified = signerCertificate !== null && data !== null && verifySignerSignature(signerInfo, signerCertificate, hash, data)
 
   let signingCertificate: SignerInfoCheck['signingCertificate'] = 'absent'
   const v2 = signedAttribute(signerInfo, OID_SIGNING_CERTIFICATE_V2)
@@ -124,6 +107,39 @@ export async function checkSignerInfo(parsed: ParsedSignedData, content?: Uint8A
     signingCertificate = matches ? (v2 ? 'v2' : 'v1') : 'mismatch'
   }
   return { digestMatches, signatureVerified, signingCertificate }
+}
+
+const RSA_PKCS1 = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.5', '1.2.840.113549.1.1.11', '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13'])
+const RSA_PSS = '1.2.840.113549.1.1.10'
+const ECDSA = new Set(['1.2.840.10045.2.1', '1.2.840.10045.4.3.2', '1.2.840.10045.4.3.3', '1.2.840.10045.4.3.4'])
+
+/**
+ * The signerInfo's signature over its DER signed attributes (or over the content when it has none),
+ * with Node's crypto: RSA PKCS#1 v1.5, RSA-PSS and ECDSA. (pkijs's SignedData.verify depends on which
+ * crypto engine instance is installed, which differs between module loaders.)
+ */
+function verifySignerSignature(signerInfo: pkijs.SignerInfo, cert: pkijs.Certificate, hash: HashName, content: Uint8Array): boolean {
+  let signed: Uint8Array = content
+  if (signerInfo.signedAttrs) {
+    // Signed over the attributes as a DER SET OF (RFC 5652 §5.4), not with their [0] IMPLICIT tag.
+    signed = new Uint8Array(signerInfo.signedAttrs.encodedValue.slice(0))
+    signed[0] = 0x31
+  }
+  const key = createPublicKey({ key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' })
+  const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView)
+  const algorithm = signerInfo.signatureAlgorithm.algorithmId
+  try {
+    if (RSA_PKCS1.has(algorithm)) return cryptoVerify(hash, signed, key, signature)
+    if (ECDSA.has(algorithm)) return cryptoVerify(hash, signed, { key, dsaEncoding: 'der' }, signature)
+    if (algorithm === RSA_PSS) {
+      const params = new pkijs.RSASSAPSSParams({ schema: signerInfo.signatureAlgorithm.algorithmParams })
+      const pssHash = hashNameOf(params.hashAlgorithm.algorithmId) ?? 'sha1'
+      return cryptoVerify(pssHash, signed, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength }, signature)
+    }
+  } catch {
+    return false
+  }
+  return false
 }
 
 /** First ESSCertID(v2) of a SigningCertificate(V2) value: hash algorithm (v2 only) and certificate hash. */
@@ -168,6 +184,6 @@ export async function checkTimestampToken(tokenDer: Uint8Array, data: Uint8Array
   const tstInfo = new pkijs.TSTInfo({ schema: fromDer(content) })
   const hash = hashNameOf(tstInfo.messageImprint.hashAlgorithm.algorithmId)
   const imprintMatches = hash !== null && bytesEqual(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView, digest(hash, data))
-  const check = await checkSignerInfo(parsed, undefined, data)
+  const check = checkSignerInfo(parsed)
   return { parsed, tstInfo, genTime: tstInfo.genTime, imprintMatches, signatureVerified: check.digestMatches && check.signatureVerified }
 }

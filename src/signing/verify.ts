@@ -340,7 +340,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
     base.signer = signerCert ? summarizeCertificate(signerCert) : null
     if (!signerCert) problems.push(problem('Không tìm thấy chứng thư số của người ký', 'The signer’s certificate is missing'))
 
-    const check = await checkSignerInfo(parsed, signedContent)
+    const check = checkSignerInfo(parsed, signedContent)
     if (check.unsupported) problems.push(problem('Thuật toán băm không được hỗ trợ', `Unsupported digest algorithm ${check.unsupported}`))
     if (!check.digestMatches) problems.push(problem('Nội dung tài liệu đã bị thay đổi sau khi ký', 'The document content was altered after signing'))
     if (check.digestMatches && !check.signatureVerified) problems.push(problem('Chữ ký số không hợp lệ', 'The digital signature does not verify'))

@@ -119,7 +119,7 @@ describe('RFC 3161 timestamp authority', () => {
 
   it('echoes the nonce of an openssl query, and rejects malformed or SHA-1 requests with a failInfo', async () => {
     const post = async (body: Uint8Array) => {
-      const res = await fetch(tsaServer.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body })
+      const res = await fetch(tsaServer.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: Buffer.from(body) })
       expect(res.headers.get('content-type')).toBe('application/timestamp-reply')
       return new pkijs.TimeStampResp({ schema: fromDer(new Uint8Array(await res.arrayBuffer())) })
     }
