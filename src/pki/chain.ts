@@ -6,7 +6,8 @@ import * as pkijs from 'pkijs'
 
 import { formatVietnamTime } from '../domain/signing/time'
 import { OID } from './certificates'
-import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, nameAttribute, sameName, serialHex, toArrayBuffer } from './der'
+import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, nameAttribute, sameName, serialHex } from './der'
+import { verifySignature } from './signature'
 
 export interface Problem {
   code: string
@@ -211,13 +212,12 @@ export async function ocspStatus(cert: pkijs.Certificate, issuer: pkijs.Certific
           if (!(await verifiedBy(responder, issuer))) continue
           if (!(extendedKeyUsages(responder) ?? []).includes(OID.ocspSigning)) continue
         }
-        try {
-          signed = await pkijs
-            .getCrypto(true)
-            .verifyWithPublicKey(toArrayBuffer(basic.tbsResponseData.tbsView), basic.signature, responder.subjectPublicKeyInfo, basic.signatureAlgorithm)
-        } catch {
-          signed = false
-        }
+        signed = verifySignature(
+          responder.subjectPublicKeyInfo,
+          basic.signatureAlgorithm,
+          basic.tbsResponseData.tbsView,
+          new Uint8Array(basic.signature.valueBlock.valueHexView),
+        )
         if (signed) break
       }
       if (!signed) continue

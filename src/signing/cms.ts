@@ -1,11 +1,10 @@
 // CMS (RFC 5652) pieces of PDF signatures: the detached SignedData of a /Sig, and RFC 3161 timestamp
 // tokens (a signature's id-aa-signatureTimeStampToken, or a /DocTimeStamp's whole /Contents).
-import { constants, createPublicKey, verify as cryptoVerify } from 'node:crypto'
-
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
 import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, type HashName } from '../pki/der'
+import { verifySignature } from '../pki/signature'
 
 export const OID_SIGNED_DATA = '1.2.840.113549.1.7.2'
 export const OID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4'
@@ -109,15 +108,7 @@ export function checkSignerInfo(parsed: ParsedSignedData, content?: Uint8Array):
   return { digestMatches, signatureVerified, signingCertificate }
 }
 
-const RSA_PKCS1 = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.5', '1.2.840.113549.1.1.11', '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13'])
-const RSA_PSS = '1.2.840.113549.1.1.10'
-const ECDSA = new Set(['1.2.840.10045.2.1', '1.2.840.10045.4.3.2', '1.2.840.10045.4.3.3', '1.2.840.10045.4.3.4'])
-
-/**
- * The signerInfo's signature over its DER signed attributes (or over the content when it has none),
- * with Node's crypto: RSA PKCS#1 v1.5, RSA-PSS and ECDSA. (pkijs's SignedData.verify depends on which
- * crypto engine instance is installed, which differs between module loaders.)
- */
+/** The signerInfo's signature over its DER signed attributes (or over the content when it has none). */
 function verifySignerSignature(signerInfo: pkijs.SignerInfo, cert: pkijs.Certificate, hash: HashName, content: Uint8Array): boolean {
   let signed: Uint8Array = content
   if (signerInfo.signedAttrs) {
@@ -125,21 +116,7 @@ function verifySignerSignature(signerInfo: pkijs.SignerInfo, cert: pkijs.Certifi
     signed = new Uint8Array(signerInfo.signedAttrs.encodedValue.slice(0))
     signed[0] = 0x31
   }
-  const key = createPublicKey({ key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' })
-  const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView)
-  const algorithm = signerInfo.signatureAlgorithm.algorithmId
-  try {
-    if (RSA_PKCS1.has(algorithm)) return cryptoVerify(hash, signed, key, signature)
-    if (ECDSA.has(algorithm)) return cryptoVerify(hash, signed, { key, dsaEncoding: 'der' }, signature)
-    if (algorithm === RSA_PSS) {
-      const params = new pkijs.RSASSAPSSParams({ schema: signerInfo.signatureAlgorithm.algorithmParams })
-      const pssHash = hashNameOf(params.hashAlgorithm.algorithmId) ?? 'sha1'
-      return cryptoVerify(pssHash, signed, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength }, signature)
-    }
-  } catch {
-    return false
-  }
-  return false
+  return verifySignature(cert.subjectPublicKeyInfo, signerInfo.signatureAlgorithm, signed, new Uint8Array(signerInfo.signature.valueBlock.valueHexView), hash)
 }
 
 /** First ESSCertID(v2) of a SigningCertificate(V2) value: hash algorithm (v2 only) and certificate hash. */
