@@ -6,6 +6,8 @@
 // and the page's /Annots — so all of it lies inside the signed byte range. This depends on 0.4.2's order of
 // operations (the version is pinned; test/int/signingVisible.test.ts checks it with pdfsig); an appearance
 // option upstream would replace it.
+import crypto from 'node:crypto'
+
 import {
   type DigestAlgorithm,
   type PAdESLevel,
@@ -15,6 +17,7 @@ import {
   PdfName,
   PdfNumber,
   PdfRef,
+  PdfString,
   type RevocationProvider,
   type SaveOptions,
   type Signer,
@@ -107,6 +110,14 @@ export async function signPdf(pdfBytes: Uint8Array, options: SignPdfOptions): Pr
   // PDF signing times (and the CMS signingTime attribute) carry whole seconds.
   const signingTime = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000)
   const pdf = await PDF.load(pdfBytes)
+  // Without a trailer /ID the library draws a random one when saving. Derive it from the document instead:
+  // signing the same bytes with the same options then yields the same bytes (the external signer's two
+  // phases rely on it).
+  const trailer = pdf.context.info.trailer
+  if (!trailer.has('ID')) {
+    const id = crypto.createHash('sha256').update(pdfBytes).digest().subarray(0, 16)
+    trailer.set('ID', new PdfArray([PdfString.fromBytes(id), PdfString.fromBytes(id)]))
+  }
   const { appearance } = options
   if (appearance) {
     const save = pdf.save.bind(pdf)
