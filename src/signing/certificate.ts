@@ -27,7 +27,9 @@ export function certificateDer(input: Uint8Array | string): Uint8Array {
 
 /** Every certificate of a PEM bundle, as DER. */
 export function pemBundleDer(pem: string): Uint8Array[] {
-  return new x509.X509Certificates(pem).map((c) => new Uint8Array(c.rawData))
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    new Uint8Array(parseCertificate(new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'))).rawData),
+  )
 }
 
 /** "Nguyễn Văn An, Bộ Nội vụ": the subject's CN and O (whichever exist), for logs and the admin. */
