@@ -102,13 +102,17 @@ async function makeVisible(pdf: PDF, options: SignPdfOptions & { appearance: App
   addToPageAnnots(pdf, page.dict, ref)
 }
 
+/** PDF signing times (/M, the CMS signingTime attribute, the text under the seal) carry whole seconds. */
+export function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000)
+}
+
 /**
  * Signs `pdfBytes` as an incremental update (earlier signatures stay valid) and returns the whole file.
  * With `appearance`, the signature is visible on `appearance.page`.
  */
 export async function signPdf(pdfBytes: Uint8Array, options: SignPdfOptions): Promise<SignPdfResult> {
-  // PDF signing times (and the CMS signingTime attribute) carry whole seconds.
-  const signingTime = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000)
+  const signingTime = wholeSeconds(options.signingTime ?? new Date())
   const pdf = await PDF.load(pdfBytes)
   // Without a trailer /ID the library draws a random one when saving. Derive it from the document instead:
   // signing the same bytes with the same options then yields the same bytes (the external signer's two

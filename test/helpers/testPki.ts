@@ -60,7 +60,7 @@ export async function makeRootCa(name = 'CN=hoso test root CA, O=Bộ Nội vụ
 export async function issueLeaf(
   ca: TestCa,
   subject: string,
-  options: { publicKey?: CryptoKey | Uint8Array; algorithm?: RsaHashedKeyGenParams | EcKeyGenParams } = {},
+  options: { publicKey?: CryptoKey | Uint8Array; algorithm?: RsaHashedKeyGenParams | EcKeyGenParams; extendedKeyUsage?: string[] } = {},
 ): Promise<TestLeaf> {
   let keys: CryptoKeyPair | undefined
   let publicKey = options.publicKey
@@ -83,6 +83,7 @@ export async function issueLeaf(
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
       await x509.AuthorityKeyIdentifierExtension.create(ca.keys.publicKey),
       await x509.SubjectKeyIdentifierExtension.create(pub instanceof x509.PublicKey ? await pub.export() : pub),
+      ...(options.extendedKeyUsage ? [new x509.ExtendedKeyUsageExtension(options.extendedKeyUsage, true)] : []),
     ],
   })
   return { cert, keys, der: new Uint8Array(cert.rawData), pem: cert.toString('pem') }

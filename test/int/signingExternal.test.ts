@@ -19,6 +19,7 @@ import {
   prepareExternalSignature,
 } from '../../src/signing/transports/external'
 import { signatureBlockPage } from '../helpers/signingFixtures'
+import { embeddedTimestamp, signatureContents, tsaStub } from '../helpers/tsaStub'
 import { EC, issueLeaf, makeRootCa, nssDbTrusting, pdfsig, pdfsigVerdicts, type TestCa, type TestLeaf } from '../helpers/testPki'
 
 let ca: TestCa
@@ -112,6 +113,21 @@ test('a CMS SignedData from the client is accepted when it signed our attributes
   const other = await clientCms(stranger, prepared.signedAttributes)
   await expect(completeExternalSignature(bytes, prepared.state, { cms: other })).rejects.toMatchObject({ code: 'EXTERNAL_CMS' })
   await expect(completeExternalSignature(bytes, prepared.state, { cms: Buffer.from('không phải CMS') })).rejects.toMatchObject({ code: 'EXTERNAL_CMS' })
+})
+
+test('B-T: the timestamp is taken at completion, over the external signature value', async () => {
+  const { bytes } = await signatureBlockPage()
+  const tsa = await tsaStub(ca)
+  const prepared = await prepareExternalSignature(bytes, { certificate: person.der, role: 'person', fieldName: 'ky', level: 'B-T' })
+  expect(tsa.calls).toBe(0)
+  const signature = tokenSignsHash(person.keys!.privateKey, prepared.toBeSignedHash)
+  await expect(completeExternalSignature(bytes, prepared.state, { signature })).rejects.toMatchObject({ code: 'EXTERNAL_TSA' })
+  const signed = await completeExternalSignature(bytes, prepared.state, { signature }, { timestampAuthority: tsa })
+  expect(tsa.calls).toBe(1)
+  expect(pdfsigVerdicts(pdfsig(signed.bytes, nss))).toEqual([{ valid: true, trusted: true, signer: 'Lê Văn Cường' }])
+  const ts = embeddedTimestamp(await signatureContents(signed.bytes, 'ky'))
+  expect(Buffer.from(ts!.signatureValue)).toEqual(signature)
+  expect(Buffer.from(ts!.imprint)).toEqual(crypto.createHash('sha256').update(signature).digest())
 })
 
 test('a signature by another key is refused before anything is embedded', async () => {

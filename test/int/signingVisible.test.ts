@@ -4,6 +4,7 @@
  * widgets sit on the page with their appearances, the time line reads in Vietnamese, and page 1 is
  * rendered for looking at (test/e2e/artifacts/signing-dual.png).
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -16,7 +17,8 @@ import { signPdf } from '../../src/signing/signPdf'
 import { P12FileSigner } from '../../src/signing/transports/p12'
 import { pdfText, renderFirstPage } from '../helpers/pdf'
 import { signatureBlockPage } from '../helpers/signingFixtures'
-import { issueLeaf, makeRootCa, nssDbTrusting, pdfsig, pdfsigVerdicts, tmpDir, writeP12 } from '../helpers/testPki'
+import { issueLeaf, makeRootCa, nssDbTrusting, pdfsig, pdfsigVerdicts, type TestCa, tmpDir, writeP12 } from '../helpers/testPki'
+import { embeddedTimestamp, signatureContents, tsaStub } from '../helpers/tsaStub'
 
 const PASSWORD = 'mật-khẩu thử nghiệm 2026'
 const dir = tmpDir('signing-visible')
@@ -24,9 +26,10 @@ let nss: string
 let person: P12FileSigner
 let agency: P12FileSigner
 let personP12: string
+let ca: TestCa
 
 beforeAll(async () => {
-  const ca = await makeRootCa()
+  ca = await makeRootCa()
   const personLeaf = await issueLeaf(ca, 'CN=Nguyễn Văn An, O=Bộ Nội vụ, C=VN')
   const agencyLeaf = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN')
   personP12 = await writeP12(dir, 'person', personLeaf, ca, PASSWORD)
@@ -106,6 +109,28 @@ test('person then agency: two visible signatures, both valid and trusted; the pa
   expect(pdfText(second.bytes)).toContain(`Thời gian ký: ${formatVietnamTime(signingTime)}`)
   const png = renderFirstPage(second.bytes, 'signing-dual')
   expect(fs.statSync(png).size).toBeGreaterThan(10_000)
+})
+
+test('B-T: the visible signatures carry a timestamp over their signature value and stay valid', async () => {
+  const { bytes, box } = await signatureBlockPage()
+  const images = demoSignatureImages()
+  const tsa = await tsaStub(ca)
+  const first = await signPdf(bytes, { signer: person, role: 'person', fieldName: 'ky_ca_nhan', level: 'B-T', timestampAuthority: tsa, appearance: { page: 0, rect: box, image: images.signature } })
+  const second = await signPdf(first.bytes, {
+    signer: agency,
+    role: 'agency',
+    fieldName: 'ky_co_quan',
+    level: 'B-T',
+    timestampAuthority: tsa,
+    appearance: { page: 0, rect: box, personImage: images.signature, image: images.seal, sealDiameterMm: images.sealDiameterMm },
+  })
+  expect(tsa.calls).toBe(2)
+  expect(pdfsigVerdicts(pdfsig(second.bytes, nss)).map((v) => v.valid && v.trusted)).toEqual([true, true])
+  for (const field of ['ky_ca_nhan', 'ky_co_quan']) {
+    const ts = embeddedTimestamp(await signatureContents(second.bytes, field))
+    expect(ts).not.toBeNull()
+    expect(Buffer.from(ts!.imprint)).toEqual(crypto.createHash('sha256').update(ts!.signatureValue).digest())
+  }
 })
 
 test('an invisible signature when no appearance is given', async () => {

@@ -16,7 +16,7 @@ import type { DigestAlgorithm, KeyType, PAdESLevel, RevocationProvider, Signatur
 import type { AppearanceInput } from '../appearance'
 import { certificateDer, certificateKeyInfo, certificateLabel, ecdsaRawToDer, verifyWithCertificate } from '../certificate'
 import { SigningError } from '../errors'
-import { signPdf, type SignPdfResult } from '../signPdf'
+import { signPdf, type SignPdfOptions, type SignPdfResult, wholeSeconds } from '../signPdf'
 import type { HosoSigner, SignatureRole } from '../types'
 
 /**
@@ -51,19 +51,11 @@ export class ExternalSigner implements HosoSigner {
   async close(): Promise<void> {}
 }
 
-export interface ExternalSignatureRequest {
-  /** The signer's certificate (DER or PEM), as read from the token by the client or configured. */
+/** What signPdf takes, with the certificate (DER or PEM) in place of a signer; the TSA comes at completion. */
+export type ExternalSignatureRequest = Omit<SignPdfOptions, 'signer' | 'timestampAuthority' | 'revocationProvider'> & {
+  /** The signer's certificate, as read from the token by the client or configured. */
   certificate: Uint8Array | string
   chain?: (Uint8Array | string)[]
-  role: SignatureRole
-  fieldName: string
-  reason?: string
-  location?: string
-  /** Fixed for both phases; default now (whole seconds). */
-  signingTime?: Date
-  appearance?: AppearanceInput
-  level: PAdESLevel
-  digestAlgorithm?: DigestAlgorithm
 }
 
 /** Everything needed to redo the signing identically; JSON-serialisable, kept by the server between the phases. */
@@ -140,7 +132,8 @@ export async function prepareExternalSignature(pdfBytes: Uint8Array, request: Ex
   const certificate = certificateDer(request.certificate)
   const chain = (request.chain ?? []).map((c) => certificateDer(c))
   const digestAlgorithm = request.digestAlgorithm ?? 'SHA-256'
-  const signingTime = new Date(Math.floor((request.signingTime ?? new Date()).getTime() / 1000) * 1000)
+  // Fixed for both phases.
+  const signingTime = wholeSeconds(request.signingTime ?? new Date())
   let signedAttributes: Uint8Array | null = null
   try {
     await signPdf(pdfBytes, {
