@@ -17,7 +17,7 @@ import { signPdf } from '../../src/signing/signPdf'
 import { P12FileSigner } from '../../src/signing/transports/p12'
 import { pdfText, renderFirstPage } from '../helpers/pdf'
 import { signatureBlockPage } from '../helpers/signingFixtures'
-import { issueLeaf, makeRootCa, nssDbTrusting, pdfsig, pdfsigVerdicts, type TestCa, tmpDir, writeP12 } from '../helpers/testPki'
+import { EC, issueLeaf, makeRootCa, nssDbTrusting, pdfsig, pdfsigVerdicts, type TestCa, tmpDir, writeP12 } from '../helpers/testPki'
 import { embeddedTimestamp, signatureContents, tsaStub } from '../helpers/tsaStub'
 
 const PASSWORD = 'mật-khẩu thử nghiệm 2026'
@@ -31,7 +31,7 @@ let ca: TestCa
 beforeAll(async () => {
   ca = await makeRootCa()
   const personLeaf = await issueLeaf(ca, 'CN=Nguyễn Văn An, O=Bộ Nội vụ, C=VN')
-  const agencyLeaf = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN')
+  const agencyLeaf = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN', { algorithm: EC })
   personP12 = await writeP12(dir, 'person', personLeaf, ca, PASSWORD)
   const sealP12 = await writeP12(dir, 'seal', agencyLeaf, ca, PASSWORD)
   fs.writeFileSync(path.join(dir, 'p12.pass'), `${PASSWORD}\n`, { mode: 0o600 })

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 
 import { type DigestAlgorithm, type KeyType, P12Signer, type SignatureAlgorithm } from '@libpdf/core'
 
-import { certificateLabel } from '../certificate'
+import { certificateLabel, verifyWithCertificate } from '../certificate'
 import { SigningError } from '../errors'
 import { type Env, readSecret, type SecretSource } from '../secrets'
 import type { HosoSigner } from '../types'
@@ -47,8 +47,9 @@ export class P12FileSigner implements HosoSigner {
       'value' in options.password
         ? options.password.value
         : readSecret(options.password, { vi: 'mật khẩu tệp PKCS#12', en: 'PKCS#12 password' }, options.env)
+    let inner: P12Signer
     try {
-      return new P12FileSigner(await P12Signer.create(bytes, password))
+      inner = await P12Signer.create(bytes, password)
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause)
       // pkijs reports a wrong password as a failed MAC/integrity check, or as a decryption that yields garbage.
@@ -57,6 +58,17 @@ export class P12FileSigner implements HosoSigner {
       }
       throw new SigningError('P12_INVALID', `Tệp PKCS#12 không dùng được: ${options.path}`, `The PKCS#12 file cannot be used: ${options.path}`, { cause })
     }
+    // P12Signer takes the file's first certificate as the signer's; make sure it belongs to the key (a file
+    // that lists the CA first would otherwise produce signatures no one can verify).
+    const probe = new TextEncoder().encode('hoso key check')
+    if (!(await verifyWithCertificate(inner.certificate, probe, await inner.sign(probe, 'SHA-256'), 'SHA-256'))) {
+      throw new SigningError(
+        'P12_KEY_MISMATCH',
+        `Khóa bí mật trong tệp PKCS#12 không khớp với chứng thư số đầu tiên của tệp: ${options.path}`,
+        `The private key in the PKCS#12 file does not match its first certificate: ${options.path}`,
+      )
+    }
+    return new P12FileSigner(inner)
   }
 
   async sign(data: Uint8Array, algorithm: DigestAlgorithm): Promise<Uint8Array> {
