@@ -4,6 +4,7 @@
 // Also makes sure the production Next build that HTTP tests serve is current.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -53,6 +54,15 @@ export default async function globalSetup() {
   process.env.HOSO_TEST_TEMPLATE = template
   process.env.HOSO_TEST_RUN = run
   globalThis.__hosoTest = { adminUrl, template, run }
+
+  // PKCS#11 tests: SoftHSM2 keeps its tokens under this run's temp directory, never the machine's. The native
+  // library reads the real environment at C_Initialize, which a test file cannot change (Jest gives it a
+  // copy of process.env), so it is set here, before the workers start. Each file uses its own token label.
+  const softhsm = path.join(os.tmpdir(), `hoso-softhsm-${run}`)
+  fs.mkdirSync(path.join(softhsm, 'tokens'), { recursive: true })
+  fs.writeFileSync(path.join(softhsm, 'softhsm2.conf'), `directories.tokendir = ${path.join(softhsm, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`)
+  process.env.SOFTHSM2_CONF = path.join(softhsm, 'softhsm2.conf')
+  globalThis.__hosoSoftHsmDir = softhsm
 
   if (process.env.HOSO_TEST_SKIP_BUILD !== '1') ensureBuild()
 }

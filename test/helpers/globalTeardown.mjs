@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import pg from 'pg'
 
 export default async function globalTeardown() {
@@ -15,4 +17,5 @@ export default async function globalTeardown() {
     await client.end()
   }
   if (globalThis.__hosoEmbedded) await globalThis.__hosoEmbedded.stop()
+  if (globalThis.__hosoSoftHsmDir) fs.rmSync(globalThis.__hosoSoftHsmDir, { recursive: true, force: true })
 }
