@@ -18,10 +18,12 @@ import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { ReminderSends } from './collections/ReminderSends/index'
+import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
 import { backupTask } from './jobs/backup/task'
 import { sendWeeklyRemindersTask } from './jobs/reminders/task'
+import { signExportTask } from './jobs/signing/task'
 import { emailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/server/secret'
 import { jobsSysadminOnly } from './access/jobs'
@@ -46,9 +48,9 @@ export default buildConfig({
       afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
     },
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents, ReminderSends],
+  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents, ReminderSends, SignedExports],
   jobs: {
-    tasks: [backupTask, sendWeeklyRemindersTask],
+    tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).
     deleteJobOnComplete: false,
     // By default any signed-in account may queue, run or cancel jobs over REST.

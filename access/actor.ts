@@ -25,6 +25,9 @@ function cookie(header: string | null | undefined, name: string): string | null 
  */
 export function secondFactorPassed(req: PayloadRequest): boolean {
   if (process.env.HOSO_REQUIRE_MFA === 'false') return true
+  // A job working on behalf of an account whose request passed the second factor (jobs/signing). Only
+  // server code sets req.context; nothing from a client reaches it.
+  if ((req.context as { secondFactorOfRequest?: boolean } | undefined)?.secondFactorOfRequest === true) return true
   const sid = (req.user as { _sid?: string } | null)?._sid
   const headers = req.headers as Headers | undefined
   const proof = headers?.get?.('x-hoso-mfa') ?? cookie(headers?.get?.('cookie'), MFA_COOKIE)

@@ -16,6 +16,7 @@ import * as migration_20261125_212548_reminders from './20261125_212548_reminder
 import * as migration_20261125_212600_reminder_sends_unique from './20261125_212600_reminder_sends_unique';
 import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
+import * as migration_20261125_233937_signed_exports from './20261125_233937_signed_exports';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261125_224500_lockout_backoff.up,
     down: migration_20261125_224500_lockout_backoff.down,
     name: '20261125_224500_lockout_backoff',
+  },
+  {
+    up: migration_20261125_233937_signed_exports.up,
+    down: migration_20261125_233937_signed_exports.down,
+    name: '20261125_233937_signed_exports'
   },
 ];

@@ -86,6 +86,7 @@ export interface Config {
     backups: Backup;
     'audit-events': AuditEvent;
     'reminder-sends': ReminderSend;
+    'signed-exports': SignedExport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -124,6 +125,7 @@ export interface Config {
     backups: BackupsSelect<false> | BackupsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'reminder-sends': ReminderSendsSelect<false> | ReminderSendsSelect<true>;
+    'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -145,6 +147,7 @@ export interface Config {
     tasks: {
       backup: TaskBackup;
       sendWeeklyReminders: TaskSendWeeklyReminders;
+      'sign-export': TaskSignExport;
       inline: {
         input: unknown;
         output: unknown;
@@ -815,6 +818,50 @@ export interface ReminderSend {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signed-exports".
+ */
+export interface SignedExport {
+  id: number;
+  code: string;
+  staff: number | Staff;
+  form: '2c' | 'hs02';
+  batch: string;
+  status: 'queued' | 'awaiting-person' | 'awaiting-agency' | 'done' | 'failed';
+  requestedBy?: (number | null) | Account;
+  person?: {
+    name?: string | null;
+    certificate?: string | null;
+    issuer?: string | null;
+    serial?: string | null;
+    transport?: string | null;
+    signedAt?: string | null;
+  };
+  agency?: {
+    name?: string | null;
+    certificate?: string | null;
+    issuer?: string | null;
+    serial?: string | null;
+    transport?: string | null;
+    signedAt?: string | null;
+  };
+  level?: string | null;
+  sha256?: string | null;
+  size?: number | null;
+  error?: string | null;
+  pending?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -882,7 +929,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup' | 'sendWeeklyReminders';
+        taskSlug: 'inline' | 'backup' | 'sendWeeklyReminders' | 'sign-export';
         taskID: string;
         input?:
           | {
@@ -915,7 +962,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup' | 'sendWeeklyReminders') | null;
+  taskSlug?: ('inline' | 'backup' | 'sendWeeklyReminders' | 'sign-export') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1000,6 +1047,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reminder-sends';
         value: number | ReminderSend;
+      } | null)
+    | ({
+        relationTo: 'signed-exports';
+        value: number | SignedExport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1504,6 +1555,45 @@ export interface ReminderSendsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signed-exports_select".
+ */
+export interface SignedExportsSelect<T extends boolean = true> {
+  code?: T;
+  staff?: T;
+  form?: T;
+  batch?: T;
+  status?: T;
+  requestedBy?: T;
+  person?:
+    | T
+    | {
+        name?: T;
+        certificate?: T;
+        issuer?: T;
+        serial?: T;
+        transport?: T;
+        signedAt?: T;
+      };
+  agency?:
+    | T
+    | {
+        name?: T;
+        certificate?: T;
+        issuer?: T;
+        serial?: T;
+        transport?: T;
+        signedAt?: T;
+      };
+  level?: T;
+  sha256?: T;
+  size?: T;
+  error?: T;
+  pending?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1606,6 +1696,18 @@ export interface TaskSendWeeklyReminders {
     failed?: number | null;
     skipped?: number | null;
     locked?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSign-export".
+ */
+export interface TaskSignExport {
+  input: {
+    exportId: number;
+  };
+  output: {
+    status?: string | null;
   };
 }
 /**

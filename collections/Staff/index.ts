@@ -46,6 +46,7 @@ export const Staff: CollectionConfig = {
     listSearchableFields: ['searchName', 'staffCode'],
     // The list view asks the database only for the shown columns (a record has ~100 fields and 8 histories).
     enableListViewSelectAPI: true,
+    components: { beforeListTable: ['/collections/Staff/components/SignedExportRequest#SignedExportRequest'] },
     group: label('Hồ sơ', 'Records'),
     pagination: { defaultLimit: 25 },
   },

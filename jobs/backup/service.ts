@@ -11,7 +11,7 @@ import { applyRetention, listArchives } from '../../src/backup/retention'
 import { verifyArchive } from '../../src/backup/verify'
 import { backupFailedEmail } from '../../src/mail/backupFailedEmail'
 import { logger } from '../../src/server/logger'
-import { poolOf } from '../../src/server/pool'
+import { poolOf, withAdvisoryLock } from '../../src/server/pool'
 
 export const BACKUP_TASK = 'backup'
 export const BACKUP_QUEUE = 'backups'
@@ -39,22 +39,13 @@ export async function requestBackup(payload: Payload, trigger: 'scheduled' | 'ma
  * with several app instances only one runs backups at a time; the others return at once.
  */
 export async function runBackupQueue(payload: Payload): Promise<boolean> {
-  const client = await poolOf(payload).connect()
-  try {
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RUN_LOCK_KEY])
-    if (!rows[0]?.ok) return false
-    try {
-      for (let i = 0; i < 2 * (BACKUP_RETRIES + 1); i++) {
-        const r = await payload.jobs.run({ queue: BACKUP_QUEUE, limit: 1, sequential: true, silent: true })
-        if (r.noJobsRemaining || Object.keys(r.jobStatus ?? {}).length === 0) break
-      }
-      return true
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [RUN_LOCK_KEY]).catch(() => {})
+  const ran = await withAdvisoryLock(payload, RUN_LOCK_KEY, async () => {
+    for (let i = 0; i < 2 * (BACKUP_RETRIES + 1); i++) {
+      const r = await payload.jobs.run({ queue: BACKUP_QUEUE, limit: 1, sequential: true, silent: true })
+      if (r.noJobsRemaining || Object.keys(r.jobStatus ?? {}).length === 0) break
     }
-  } finally {
-    client.release()
-  }
+  })
+  return ran !== null
 }
 
 async function emailSysadmins(payload: Payload, message: { subject: string; text: string }): Promise<number> {

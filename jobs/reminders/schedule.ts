@@ -2,7 +2,7 @@ import cron from 'node-cron'
 import type { Payload } from 'payload'
 
 import { weekKey } from '../../src/domain/reminders'
-import { poolOf } from '../../src/server/pool'
+import { withAdvisoryLock } from '../../src/server/pool'
 import { REMINDER_QUEUE } from './task'
 
 export const DEFAULT_REMINDER_CRON = '0 7 * * 1'
@@ -16,24 +16,15 @@ export const REMINDER_TIMEZONE = 'Asia/Ho_Chi_Minh'
  */
 export async function queueAndRunReminders(payload: Payload, now = new Date()): Promise<void> {
   const period = weekKey(now)
-  const client = await poolOf(payload).connect()
-  try {
-    const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('hoso:reminders:queue')) AS ok`)
-    if (!rows[0]?.ok) return
-    try {
-      const existing = await payload.count({
-        collection: 'payload-jobs',
-        where: { and: [{ taskSlug: { equals: 'sendWeeklyReminders' } }, { 'input.period': { equals: period } }] },
-      })
-      if (existing.totalDocs === 0) {
-        await payload.jobs.queue({ task: 'sendWeeklyReminders', input: { period }, queue: REMINDER_QUEUE })
-      }
-    } finally {
-      await client.query(`SELECT pg_advisory_unlock(hashtext('hoso:reminders:queue'))`)
+  await withAdvisoryLock(payload, 'hoso:reminders:queue', async () => {
+    const existing = await payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'sendWeeklyReminders' } }, { 'input.period': { equals: period } }] },
+    })
+    if (existing.totalDocs === 0) {
+      await payload.jobs.queue({ task: 'sendWeeklyReminders', input: { period }, queue: REMINDER_QUEUE })
     }
-  } finally {
-    client.release()
-  }
+  })
   await payload.jobs.run({ queue: REMINDER_QUEUE })
 }
 

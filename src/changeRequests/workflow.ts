@@ -4,7 +4,7 @@
  * this module loads and stores, inside one database transaction per action, with row locks so that two
  * reviewers, or a reviewer and the person, never overwrite each other.
  */
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { actorOf } from '../../access/actor'
@@ -33,6 +33,7 @@ import {
 } from '../domain/submission'
 import { splitProposal, STAFF_FIELD_TIERS } from '../domain/tiers'
 import { transactionDb } from '../server/pool'
+import { inTransaction } from '../server/transaction'
 import { recordAuditEvent } from '../audit/record'
 import { labelOf } from './catalogue'
 import { displayChanges } from './display'
@@ -111,18 +112,6 @@ async function openRequestOf(req: PayloadRequest, staffId: number): Promise<Chan
   return (found.docs[0] as unknown as ChangeRequestDoc) ?? null
 }
 
-/** Runs `work` in one transaction of the request; rolls back on any error. */
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const started = await initTransaction(req)
-  try {
-    const out = await work()
-    if (started) await commitTransaction(req)
-    return out
-  } catch (e) {
-    if (started) await killTransaction(req)
-    throw e
-  }
-}
 
 /** Row locks, taken in a fixed order (staff record, then request) so two actions on one record queue up. */
 async function lockRows(req: PayloadRequest, staffId: number, requestId?: number) {

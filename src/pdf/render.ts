@@ -5,6 +5,7 @@
  */
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
+import QRCode from 'qrcode'
 
 import { BLANK, type Block, type FormDocument, type FormField, type RowMark, type SignatureBlock, type TableColumn } from '../domain/forms/model'
 import { fontBytes } from './fonts'
@@ -353,19 +354,37 @@ function drawLines(l: Layout, block: Extract<Block, { kind: 'lines' }>): void {
   }
 }
 
-function drawSignatures(l: Layout, left: SignatureBlock, right: SignatureBlock): void {
+/** Where the visible digital signature of the competent person goes, in PDF points (origin bottom-left). */
+export interface SignatureSpace {
+  pageIndex: number
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/**
+ * Height of the empty space between the signer's title and name: the signature image, the seal at its
+ * real size (a 36 mm seal is 102 pt) and, under it, the line with the signing time.
+ */
+const SIGNATURE_SPACE = 124
+
+function drawSignatures(l: Layout, left: SignatureBlock, right: SignatureBlock): SignatureSpace | null {
   const size = SIZE.body
   const lh = size * LEADING
   const half = l.contentWidth / 2
   const linesOf = (s: SignatureBlock) => [
     ...(s.placeDate ? [{ text: s.placeDate, style: 'italic' as Style }] : []),
     { text: s.title, style: 'bold' as Style },
-    ...s.lines.map((t) => ({ text: t, style: 'italic' as Style })),
+    // A named signer's title lines (TL. BỘ TRƯỞNG …) are bold capitals; the form's hints are italic.
+    ...s.lines.map((t) => ({ text: t, style: (s.signerName ? 'bold' : 'italic') as Style })),
   ]
   const wrapped = [left, right].map((s) => linesOf(s).flatMap((t) => l.wrap([{ ...t, size }], () => half - 12)))
   // The right column starts with the place and date; the left column's title lines up with the right title.
   const offset = right.placeDate && !left.placeDate ? l.wrap([{ text: right.placeDate, style: 'italic', size }], () => half - 12).length : 0
-  const height = (Math.max(wrapped[0]!.length + offset, wrapped[1]!.length) + 5) * lh
+  const nameLines = right.signerName ? l.wrap([{ text: right.signerName, style: 'bold', size }], () => half - 12) : []
+  const space = right.signerName ? SIGNATURE_SPACE : 0
+  const height = (Math.max(wrapped[0]!.length + offset, wrapped[1]!.length + nameLines.length) + 5) * lh + space
   l.gap(10)
   l.ensure(height)
   const top = l.y
@@ -376,11 +395,53 @@ function drawSignatures(l: Layout, left: SignatureBlock, right: SignatureBlock):
       l.drawLine(line, x0 + (half - line.width) / 2, top - size - row * lh)
     })
   })
+  let signature: SignatureSpace | null = null
+  if (right.signerName) {
+    const x0 = l.left + half
+    const spaceTop = top - wrapped[1]!.length * lh - 4
+    nameLines.forEach((line, i) => l.drawLine(line, x0 + (half - line.width) / 2, spaceTop - space - size - i * lh))
+    signature = { pageIndex: l.pages.length - 1, x: x0 + 6, y: spaceTop - space, width: half - 12, height: space }
+  }
+  l.y = top - height
+  return signature
+}
+
+/** QR code (vector, drawn as modules) and the lines telling where the original can be verified. */
+function drawVerification(l: Layout, block: Extract<Block, { kind: 'verification' }>): void {
+  const qr = QRCode.create(block.url, { errorCorrectionLevel: 'M' })
+  const n = qr.modules.size
+  const side = 62
+  const cellSize = side / n
+  const size = SIZE.small
+  const lh = size * LEADING
+  const textX = l.left + side + 10
+  const lines = block.lines.flatMap((t) => l.wrap([{ text: t, style: 'italic', size }], () => l.contentWidth - side - 10))
+  const height = Math.max(side, lines.length * lh) + 8
+  l.gap(8)
+  l.ensure(height)
+  const top = l.y
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (qr.modules.get(r, c)) {
+        l.page.drawRectangle({ x: l.left + c * cellSize, y: top - (r + 1) * cellSize, width: cellSize + 0.02, height: cellSize + 0.02, color: BLACK })
+      }
+    }
+  }
+  lines.forEach((line, i) => l.drawLine(line, textX, top - size - 4 - i * lh))
   l.y = top - height
 }
 
 /** The PDF bytes of a form or review print. */
 export async function renderForm(form: FormDocument, options: RenderOptions = {}): Promise<Uint8Array> {
+  return (await renderFormLaidOut(form, options)).bytes
+}
+
+/** The PDF bytes and where the signed edition's signature space landed (null on unsigned prints). */
+export async function renderFormLaidOut(
+  form: FormDocument,
+  options: RenderOptions = {},
+): Promise<{ bytes: Uint8Array; signatureSpace: SignatureSpace | null }> {
+  let signatureSpace: SignatureSpace | null = null
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
   const now = options.now ?? new Date()
@@ -457,7 +518,10 @@ export async function renderForm(form: FormDocument, options: RenderOptions = {}
         break
       case 'signatures':
         l.photoBottom = null
-        drawSignatures(l, block.left, block.right)
+        signatureSpace = drawSignatures(l, block.left, block.right) ?? signatureSpace
+        break
+      case 'verification':
+        drawVerification(l, block)
         break
     }
   }
@@ -472,5 +536,7 @@ export async function renderForm(form: FormDocument, options: RenderOptions = {}
       page.drawText(form.footer!.normalize('NFC'), { x: MARGIN.left, y: 24, size, font: fonts.regular, color: GREY })
     })
   }
-  return doc.save({ useObjectStreams: true })
+  // Signed editions are saved without object streams: the signing library appends incremental
+  // updates with classic cross-reference sections, which every verifier reads.
+  return { bytes: await doc.save({ useObjectStreams: !signatureSpace }), signatureSpace }
 }

@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http'
 
 import { healthRoutes, type HealthState } from './health'
 import { logger } from './logger'
+import { pkiRoutes } from './pkiRoutes'
 import { securityHeaders } from './securityHeaders'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -67,6 +68,7 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
   })
   app.use(securityHeaders(dev))
   app.use(healthRoutes(payload, state))
+  app.use(pkiRoutes())
   options.extraRoutes?.(app)
   // Everything else — admin, REST, GraphQL, our Next routes — is Next's (Express 5: no '*' path).
   app.use((req, res) => handle(req, res))

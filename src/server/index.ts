@@ -8,6 +8,8 @@ import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemo
 import { startHttpServer } from './app'
 import { boot } from './boot'
 import { logger } from './logger'
+import { kickSigningQueue } from '../../jobs/signing/service'
+import { createDemoPki } from '../pki/demoPki'
 import { testRoutes } from './testRoutes'
 
 const dev = process.env.NODE_ENV !== 'production'
@@ -27,9 +29,18 @@ async function main(): Promise<void> {
     logger.info(result, 'demo data seeded')
   }
 
+  if (demoDataAllowed() && !process.env.HOSO_SIGNER_PERSON) {
+    const { pki, created } = await createDemoPki()
+    if (created) logger.info({ dir: pki.dir }, 'demo PKI created (npm run pki:demo): root CA, issuing CA, signer, seal and TSA certificates')
+  }
+
   const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
   const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
   const reminders = startReminderSchedule(payload)
+  // The address printed in signed documents' verification links when PUBLIC_URL is not set.
+  process.env.PUBLIC_URL ??= server.url
+  // Signing jobs queued before a restart go on now.
+  kickSigningQueue(payload)
   logger.info({ url: server.url, ms: Date.now() - t0, mode: dev ? 'development' : 'production' }, 'hoso is ready')
   if (demoDataAllowed()) {
     const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.description}`).join('\n')

@@ -42,11 +42,16 @@ export function pdfPages(bytes: Uint8Array): number {
 
 /** Renders page 1 to test/e2e/artifacts/<name>.png with pdftoppm (for looking at it) and returns the path. */
 export function renderFirstPage(bytes: Uint8Array, name: string, dpi = 100): string {
+  return renderPage(bytes, name, 1, dpi)
+}
+
+/** Renders page `page` (1-based) to test/e2e/artifacts/<name>.png and returns the path. */
+export function renderPage(bytes: Uint8Array, name: string, page: number, dpi = 100): string {
   ensurePoppler()
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   const pdf = path.join(ARTIFACTS, `${name}.pdf`)
   fs.writeFileSync(pdf, bytes)
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, path.join(ARTIFACTS, name)])
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(ARTIFACTS, name)])
   return path.join(ARTIFACTS, `${name}.png`)
 }
 

@@ -20,3 +20,4 @@ export function chooseForm(record: Pick<PrintRecord, 'employmentType'>): CvForm 
 export function buildCvForm(record: PrintRecord, form: CvForm, options: FormOptions = {}): FormDocument {
   return form === 'hs02' ? buildFormHS02(record, options) : buildForm2C(record, options)
 }
+export { signedEdition, type SignedEditionOptions } from './signedEdition'

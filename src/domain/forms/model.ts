@@ -91,12 +91,19 @@ export type Block =
   /** Free text, or dotted lines to fill in when `text` is empty. */
   | { kind: 'lines'; text: string; count: number }
   | { kind: 'signatures'; left: SignatureBlock; right: SignatureBlock }
+  /** Signed edition only: QR code and link to the document's verification record (/xac-thuc/CODE). */
+  | { kind: 'verification'; url: string; lines: string[] }
 
 export interface SignatureBlock {
   /** "Hà Nội, ngày 25 tháng 11 năm 2026" above the title, when this side carries it. */
   placeDate?: string
   title: string
   lines: string[]
+  /**
+   * Signed edition: the competent person's name, printed in bold below an empty space where the
+   * visible digital signature goes (NĐ 30/2020 Phụ lục I 7d: the image between title and name).
+   */
+  signerName?: string
 }
 
 /** A row of a review table carrying a pending (unapproved) change. */
