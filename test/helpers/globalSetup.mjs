@@ -62,7 +62,6 @@ export default async function globalSetup() {
   fs.mkdirSync(path.join(softhsm, 'tokens'), { recursive: true })
   fs.writeFileSync(path.join(softhsm, 'softhsm2.conf'), `directories.tokendir = ${path.join(softhsm, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`)
   process.env.SOFTHSM2_CONF = path.join(softhsm, 'softhsm2.conf')
-  globalThis.__hosoSoftHsmDir = softhsm
 
   if (process.env.HOSO_TEST_SKIP_BUILD !== '1') ensureBuild()
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 
 import pg from 'pg'
 
@@ -17,5 +18,7 @@ export default async function globalTeardown() {
     await client.end()
   }
   if (globalThis.__hosoEmbedded) await globalThis.__hosoEmbedded.stop()
-  if (globalThis.__hosoSoftHsmDir) fs.rmSync(globalThis.__hosoSoftHsmDir, { recursive: true, force: true })
+  // The run's SoftHSM2 token directory (globalSetup.mjs); read from the environment, which both hooks share.
+  const softhsm = process.env.SOFTHSM2_CONF && path.dirname(process.env.SOFTHSM2_CONF)
+  if (softhsm && path.basename(softhsm).startsWith('hoso-softhsm-')) fs.rmSync(softhsm, { recursive: true, force: true })
 }

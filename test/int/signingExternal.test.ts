@@ -6,6 +6,7 @@
  * state that no longer reproduces the signed attributes and a CMS from another certificate are refused.
  */
 import crypto, { webcrypto } from 'node:crypto'
+import fs from 'node:fs'
 
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
@@ -34,6 +35,10 @@ beforeAll(async () => {
   agency = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN', { algorithm: EC })
   stranger = await issueLeaf(ca, 'CN=Người khác, C=VN')
   nss = nssDbTrusting(ca)
+})
+
+afterAll(() => {
+  if (nss) fs.rmSync(nss, { recursive: true, force: true })
 })
 
 /** What a token does with CKM_RSA_PKCS: PKCS#1 v1.5 padding of DigestInfo(SHA-256, hash), private-key operation. */

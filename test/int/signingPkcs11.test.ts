@@ -34,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (token) fs.rmSync(token.dir, { recursive: true, force: true })
+  if (nss) fs.rmSync(nss, { recursive: true, force: true })
 })
 
 test('the keys were generated on the token and cannot be read out', () => {

@@ -44,6 +44,7 @@ afterAll(async () => {
   await person?.close()
   await agency?.close()
   fs.rmSync(dir, { recursive: true, force: true })
+  if (nss) fs.rmSync(nss, { recursive: true, force: true })
 })
 
 function widgets(pdf: PDF): { rect: number[]; hasAppearance: boolean; flags: number }[] {
