@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url'
 import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
 import { pdfBench, pdfWorker } from './pdf'
+import { signBench } from './sign'
 import { searchStaffIds } from '../src/search/staffSearch'
 import { boot } from '../src/server/boot'
 import { runCli } from '../src/server/cli/run'
@@ -92,6 +93,7 @@ runCli(async () => {
       iterations: { type: 'string', default: '300' },
       rows: { type: 'string', default: '40' },
       seconds: { type: 'string', default: '10' },
+      batch: { type: 'string', default: '100' },
     },
   })
   const name = positionals[0]
@@ -105,8 +107,14 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
+  if (name === 'sign') {
+    const iterations = Number(values.iterations === '300' ? 30 : values.iterations)
+    const result = await signBench(iterations, Number(values.batch))
+    writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
+    return 0
+  }
   if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|pdf [--staff N] [--iterations N] [--rows N] [--seconds S]')
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|pdf|sign [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N]')
     return 2
   }
   const staffN = Number(values.staff)

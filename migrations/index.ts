@@ -16,7 +16,7 @@ import * as migration_20261125_212548_reminders from './20261125_212548_reminder
 import * as migration_20261125_212600_reminder_sends_unique from './20261125_212600_reminder_sends_unique';
 import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
-import * as migration_20261125_233937_signed_exports from './20261125_233937_signed_exports';
+import * as migration_20261126_002704_signed_exports from './20261126_002704_signed_exports';
 
 export const migrations = [
   {
@@ -110,8 +110,8 @@ export const migrations = [
     name: '20261125_224500_lockout_backoff',
   },
   {
-    up: migration_20261125_233937_signed_exports.up,
-    down: migration_20261125_233937_signed_exports.down,
-    name: '20261125_233937_signed_exports'
+    up: migration_20261126_002704_signed_exports.up,
+    down: migration_20261126_002704_signed_exports.down,
+    name: '20261126_002704_signed_exports'
   },
 ];

@@ -824,7 +824,7 @@ export interface SignedExport {
   id: number;
   code: string;
   staff: number | Staff;
-  form: '2c' | 'hs02';
+  form: '2c' | 'hs02' | 'full';
   batch: string;
   status: 'queued' | 'awaiting-person' | 'awaiting-agency' | 'done' | 'failed';
   requestedBy?: (number | null) | Account;

@@ -4,7 +4,8 @@ import { actorOf } from '../../access/actor'
 import { kickSigningQueue, requestExports } from '../../jobs/signing/service'
 import { recordAuditEvent } from '../../src/audit/record'
 import { mayReach } from '../../src/domain/access'
-import { chooseForm, type CvForm } from '../../src/domain/forms'
+import { chooseForm } from '../../src/domain/forms'
+import { EXPORT_FORMS, type ExportForm } from '../../src/domain/signing/signedExport'
 import { processExport } from '../../src/signing/exportPipeline'
 import { signingServices } from '../../src/signing/context'
 import { finalFile } from '../../src/signing/files'
@@ -22,8 +23,8 @@ const isHr = (req: PayloadRequest) => {
 }
 
 /**
- * POST /api/signed-exports/request { staff: number[], form?: 'auto' | '2c' | 'hs02' } — HR asks for
- * signed sơ yếu lý lịch of records in their scope. All or nothing: one record outside the scope (or
+ * POST /api/signed-exports/request { staff: number[], form?: 'auto' | '2c' | 'hs02' | 'full' } — HR asks
+ * for the signed sơ yếu lý lịch (or full record) of records in their scope. All or nothing: one record outside the scope (or
  * missing) refuses the whole request and creates nothing. 202 with the batch and the new rows.
  */
 export const requestSignedExportsEndpoint: Endpoint = {
@@ -37,7 +38,7 @@ export const requestSignedExportsEndpoint: Endpoint = {
     const form = body?.form ?? 'auto'
     if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) return error(400, 'Chọn ít nhất một hồ sơ', 'Select at least one record')
     if (ids.length > MAX_BATCH) return error(400, `Mỗi lần tối đa ${MAX_BATCH} hồ sơ`, `At most ${MAX_BATCH} records per request`)
-    if (form !== 'auto' && form !== '2c' && form !== 'hs02') return error(400, 'Biểu mẫu chỉ nhận 2c, hs02 hoặc auto', 'form must be 2c, hs02 or auto')
+    if (form !== 'auto' && !EXPORT_FORMS.includes(form as ExportForm)) return error(400, 'Biểu mẫu chỉ nhận auto, 2c, hs02 hoặc full', 'form must be auto, 2c, hs02 or full')
     const found = await req.payload.find({
       collection: 'staff',
       where: { id: { in: ids } },
@@ -50,7 +51,7 @@ export const requestSignedExportsEndpoint: Endpoint = {
     const actor = actorOf(req)
     const reachable = found.docs.filter((d) => mayReach(actor, 'update', { id: d.id, unitPath: d.unitPath ?? '' }))
     if (reachable.length !== ids.length) return error(404, 'Có hồ sơ không tồn tại hoặc ngoài phạm vi quản lý; không tạo văn bản nào', 'A record does not exist or is outside your scope; nothing was created')
-    const items = reachable.map((d) => ({ staffId: d.id, form: (form === 'auto' ? chooseForm(d) : form) as CvForm }))
+    const items = reachable.map((d) => ({ staffId: d.id, form: form === 'auto' ? chooseForm(d) : (form as ExportForm) }))
     const { batch, ids: created } = await requestExports(req.payload, items, Number(req.user.id))
     await recordAuditEvent(req, { operation: 'export', collection: 'staff', recordIds: ids, detail: { signedExport: true, batch, count: ids.length } })
     kickSigningQueue(req.payload)

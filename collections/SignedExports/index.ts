@@ -28,7 +28,7 @@ const signerGroup = (name: string, vi: string, en: string): Field => ({
 })
 
 /**
- * Văn bản điện tử có ký số — one document of one record (sơ yếu lý lịch 2C-BNV/2008 or HS02-VC/BNV)
+ * Văn bản điện tử có ký số — one document of one record (sơ yếu lý lịch 2C-BNV/2008 or HS02-VC/BNV, or the full record)
  * taken through the two signatures of NĐ 30/2020/NĐ-CP by the signing job (jobs/signing). Rows are
  * written only by the job and the endpoints (Local API); readers see the exports of records in their
  * scope. The PDF bytes live in `signed_export_files`, written in the same transaction that marks the
@@ -56,6 +56,7 @@ export const SignedExports: CollectionConfig = {
       options: [
         { value: '2c', label: label('Mẫu 2C-BNV/2008', 'Form 2C-BNV/2008') },
         { value: 'hs02', label: label('Mẫu HS02-VC/BNV', 'Form HS02-VC/BNV') },
+        { value: 'full', label: label('Toàn bộ hồ sơ (trích xuất)', 'Full record (extract)') },
       ],
       label: label('Biểu mẫu', 'Form'),
       admin: { readOnly: true },

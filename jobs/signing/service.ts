@@ -2,8 +2,7 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import type { CvForm } from '../../src/domain/forms'
-import { verificationCode } from '../../src/domain/signing/signedExport'
+import { verificationCode, type ExportForm } from '../../src/domain/signing/signedExport'
 import { logger } from '../../src/server/logger'
 import { withAdvisoryLock } from '../../src/server/pool'
 
@@ -18,7 +17,7 @@ const log = logger.child({ component: 'signing' })
 /** One `signed-exports` row and one queued job per record, all in one batch. */
 export async function requestExports(
   payload: Payload,
-  items: Array<{ staffId: number; form: CvForm }>,
+  items: Array<{ staffId: number; form: ExportForm }>,
   requestedBy: number,
 ): Promise<{ batch: string; ids: number[] }> {
   const batch = crypto.randomUUID()

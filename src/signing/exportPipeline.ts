@@ -11,10 +11,11 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { recordAuditEvent } from '../audit/record'
 import { todayInVietnam } from '../domain/dates'
-import { buildCvForm, signedEdition, type CvForm } from '../domain/forms'
-import { formatCode, nextStep, type SignatureStep } from '../domain/signing/signedExport'
+import { buildCvForm, buildRecordExtract, NO_PENDING, signedEdition, type FormDocument } from '../domain/forms'
+import { formatCode, nextStep, type ExportForm, type SignatureStep } from '../domain/signing/signedExport'
 import { loadPhoto, loadPrintRecord, managingAgencyOf } from '../pdf/loadRecord'
 import { renderFormLaidOut, type SignatureSpace } from '../pdf/render'
+import { reviewSchema } from '../pdf/reviewSchema'
 import { displayName } from '../pki/chain'
 import { parseCertificate } from '../pki/der'
 import { transactionDb } from '../server/pool'
@@ -39,7 +40,7 @@ interface ExportRow {
   id: number
   code: string
   staff: number | { id: number }
-  form: CvForm
+  form: ExportForm
   status: string
   requestedBy?: number | { id: number } | null
   pending?: ExternalRequest | null
@@ -69,7 +70,12 @@ async function render(payload: Payload, row: ExportRow, services: SigningService
   if (!record) throw new SigningRefused('Không đọc được hồ sơ trong phạm vi của người yêu cầu', 'The record is outside the requester’s scope')
   const [photo, managingAgency, person] = await Promise.all([loadPhoto(record), managingAgencyOf(req, record), services.signerFor('person')])
   const { profile } = services
-  const doc = signedEdition(buildCvForm(record, row.form, { managingAgency, place: profile.place, date: todayInVietnam(new Date()) }), {
+  const options = { managingAgency, place: profile.place, date: todayInVietnam(new Date()) }
+  const unsigned: FormDocument =
+    row.form === 'full'
+      ? buildRecordExtract(record, { ...options, schema: reviewSchema(payload), printedAt: options.date })
+      : buildCvForm(record, row.form, options)
+  const doc = signedEdition(unsigned, {
     signerTitleLines: profile.signerTitleLines,
     signerName: profile.signerName ?? displayName(parseCertificate(person.certificate)),
     code: formatCode(row.code),

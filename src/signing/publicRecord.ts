@@ -5,11 +5,11 @@
  */
 import type { Payload } from 'payload'
 
-import { EXPORT_STATUS_LABELS, formatCode, type ExportStatus } from '../domain/signing/signedExport'
+import { EXPORT_STATUS_LABELS, formatCode, type ExportForm, type ExportStatus } from '../domain/signing/signedExport'
 
 export interface PublicExportRecord {
   code: string
-  form: '2c' | 'hs02'
+  form: ExportForm
   formLabel: string
   status: ExportStatus
   statusLabel: { vi: string; en: string }
@@ -22,11 +22,15 @@ export interface PublicExportRecord {
   staffName?: string
 }
 
-const FORM_LABELS = { '2c': 'Sơ yếu lý lịch — Mẫu 2C-BNV/2008', hs02: 'Sơ yếu lý lịch viên chức — Mẫu HS02-VC/BNV' } as const
+const FORM_LABELS: Record<ExportForm, string> = {
+  '2c': 'Sơ yếu lý lịch — Mẫu 2C-BNV/2008',
+  hs02: 'Sơ yếu lý lịch viên chức — Mẫu HS02-VC/BNV',
+  full: 'Trích xuất toàn bộ hồ sơ',
+}
 
 type Row = {
   code: string
-  form: '2c' | 'hs02'
+  form: ExportForm
   status: ExportStatus
   createdAt: string
   sha256?: string | null

@@ -211,10 +211,10 @@ describe('signed export of CV forms (NĐ 30/2020: competent person, then the man
 
 describe('refusals and the external signer (Local API, same pipeline as the job)', () => {
   const envWith = (extra: Record<string, string>) => ({ ...process.env, PKI_DIR: pkiDir, ...extra })
-  const newExport = async (staffId: number) =>
+  const newExport = async (staffId: number, form: '2c' | 'full' = '2c') =>
     payload.create({
       collection: 'signed-exports',
-      data: { code: crypto.randomBytes(6).toString('hex').toUpperCase().replace(/[ILOU]/g, '1').slice(0, 12), staff: staffId, form: '2c', batch: 'test', status: 'queued', requestedBy: hrId },
+      data: { code: crypto.randomBytes(6).toString('hex').toUpperCase().replace(/[ILOU]/g, '1').slice(0, 12), staff: staffId, form, batch: 'test', status: 'queued', requestedBy: hrId },
       overrideAccess: true,
     })
   const filesOf = async (id: number) => (await poolOf(payload).query('SELECT stage FROM signed_export_files WHERE export_id = $1', [id])).rows
@@ -234,6 +234,20 @@ describe('refusals and the external signer (Local API, same pipeline as the job)
     expect(after.error).toMatch(reason)
     expect(await filesOf(row.id)).toEqual([])
     expect(await finalFile(payload.db.drizzle as never, row.id)).toBeNull()
+    await services.close()
+  })
+
+  it('the full record is exported as an extract the agency certifies, signed the same way', async () => {
+    const services = createSigningServices(await signingConfigFromEnv(envWith({})))
+    const row = await newExport(unitStaff[2]!, 'full')
+    expect(await processExport(payload, row.id, services)).toBe('done')
+    const bytes = (await finalFile(payload.db.drizzle as never, row.id))!
+    const text = pdfText(bytes)
+    expect(text).toContain('TRÍCH XUẤT HỒ SƠ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC')
+    expect(text).not.toContain('Thay đổi chờ duyệt')
+    expect(text).toContain('Nguyễn Văn Hùng')
+    expect((await verifyPdf(bytes, { trustAnchors: [pki.rootCertificate] })).valid).toBe(true)
+    renderPage(bytes, 'signed-full-last-page', pdfPages(bytes), 80)
     await services.close()
   })
 

@@ -8,6 +8,7 @@ const TEXT = {
     hint: 'Chọn hồ sơ trong danh sách, rồi yêu cầu sơ yếu lý lịch ký số (người có thẩm quyền và cơ quan quản lý).',
     form: 'Biểu mẫu',
     auto: 'Theo loại cán bộ (2C hoặc HS02)',
+    full: 'Toàn bộ hồ sơ (trích xuất)',
     request: (n: number) => `Ký số và xuất (${n} hồ sơ đã chọn)`,
     sent: (n: number) => `Đã tạo ${n} văn bản; việc ký đang chạy.`,
     open: 'Xem tiến độ và tải về',
@@ -18,6 +19,7 @@ const TEXT = {
     hint: 'Select records in the list, then request signed CV forms (competent person and managing agency).',
     form: 'Form',
     auto: 'By staff category (2C or HS02)',
+    full: 'Full record (extract)',
     request: (n: number) => `Sign and export (${n} selected)`,
     sent: (n: number) => `${n} documents created; signing is running.`,
     open: 'Follow progress and download',
@@ -65,6 +67,7 @@ export function SignedExportRequest() {
             <option value="auto">{t.auto}</option>
             <option value="2c">2C-BNV/2008</option>
             <option value="hs02">HS02-VC/BNV</option>
+            <option value="full">{t.full}</option>
           </select>
         </label>
         <Button buttonStyle="primary" size="small" margin={false} disabled={busy || ids.length === 0} onClick={submit}>

@@ -5,7 +5,7 @@ import type { FormDocument, FormOptions, PrintRecord } from './model'
 export * from './model'
 export { buildForm2C, FORM_2C_TITLE } from './form2c'
 export { buildFormHS02, FORM_HS02_TITLE } from './formHS02'
-export { buildReviewPrint, NO_PENDING, REVIEW_TITLE, reviewValue, type PendingChanges, type ReviewField, type ReviewSchema } from './review'
+export { buildRecordExtract, buildReviewPrint, EXTRACT_TITLE, NO_PENDING, REVIEW_TITLE, reviewValue, type PendingChanges, type ReviewField, type ReviewSchema } from './review'
 
 export type CvForm = '2c' | 'hs02'
 

@@ -113,7 +113,7 @@ export interface RowMark {
 }
 
 export interface FormDocument {
-  form: '2c' | 'hs02' | 'review'
+  form: '2c' | 'hs02' | 'review' | 'extract'
   /** Document title for the PDF metadata. */
   title: string
   blocks: Block[]

@@ -6,8 +6,8 @@
  */
 import { formatDate, formatMonthYear } from '../dates'
 import type { FieldChange, RowChange } from '../recordDiff'
-import { HISTORY_SLUGS, type Block, type FormDocument, type HistoryName, type PrintRecord, type RowMark, type TableColumn } from './model'
-import { GENDER } from './values'
+import { HISTORY_SLUGS, type Block, type FormDocument, type FormOptions, type HistoryName, type PrintRecord, type RowMark, type TableColumn } from './model'
+import { GENDER, placeAndDate } from './values'
 
 export interface ReviewField {
   /** Dot path in the record ("economy.incomeSalary"). */
@@ -158,4 +158,26 @@ function rowChangeText(fields: ReviewField[], change: RowChange): string {
     return f ? `${f.label}: ${pendingText(f, c.after)}` : `${c.field}: ${plain(c.after)}`
   })
   return parts.length ? `Đề nghị sửa — ${parts.join('; ')}` : 'Đề nghị sửa'
+}
+
+export const EXTRACT_TITLE = 'TRÍCH XUẤT HỒ SƠ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC'
+
+/**
+ * The full official record as a document the agency certifies (a signed export of "the full record"):
+ * every item and history of the review print, without the pending-changes column, with the managing
+ * agency's signature block at the end.
+ */
+export function buildRecordExtract(record: PrintRecord, options: ReviewOptions & FormOptions): FormDocument {
+  const review = buildReviewPrint(record, NO_PENDING, options)
+  const blocks: Block[] = review.blocks.map((b) =>
+    b.kind === 'table' ? { ...b, columns: b.columns.slice(0, -1), rows: b.rows.map((r) => r.slice(0, -1)), marks: undefined } : b,
+  )
+  blocks[0] = { kind: 'title', text: EXTRACT_TITLE, subtitle: `${record.fullName?.normalize('NFC') ?? ''} — Số hiệu ${record.staffCode ?? ''}` }
+  blocks[1] = { kind: 'paragraph', label: 'Thông tin chính thức (đã được duyệt) trong cơ sở dữ liệu hồ sơ tại thời điểm trích xuất. Ô trống: chưa khai.', value: '' }
+  blocks.push({
+    kind: 'signatures',
+    left: { title: '', lines: [] },
+    right: { placeDate: placeAndDate(options), title: 'Thủ trưởng cơ quan, đơn vị quản lý', lines: ['(Ký tên, đóng dấu)'] },
+  })
+  return { form: 'extract', title: `${EXTRACT_TITLE} — ${record.fullName ?? ''}`, blocks, footer: review.footer }
 }

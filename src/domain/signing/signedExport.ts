@@ -17,6 +17,10 @@ export const EXPORT_STATUS_LABELS: Record<ExportStatus, { vi: string; en: string
 
 export type SignatureStep = 'person' | 'agency'
 
+/** What can be exported signed: a CV form, or the full official record (an extract the agency certifies). */
+export const EXPORT_FORMS = ['2c', 'hs02', 'full'] as const
+export type ExportForm = (typeof EXPORT_FORMS)[number]
+
 /** Which signature a document needs next, given the signatures it already carries (in order). */
 export function nextStep(signed: { person: boolean; agency: boolean }): SignatureStep | 'complete' {
   if (!signed.person) {

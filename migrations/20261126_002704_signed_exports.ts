@@ -2,7 +2,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TYPE "public"."enum_signed_exports_form" AS ENUM('2c', 'hs02');
+   CREATE TYPE "public"."enum_signed_exports_form" AS ENUM('2c', 'hs02', 'full');
   CREATE TYPE "public"."enum_signed_exports_status" AS ENUM('queued', 'awaiting-person', 'awaiting-agency', 'done', 'failed');
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'sign-export';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'sign-export';
