@@ -68,11 +68,14 @@ export function toPem(der: Uint8Array, label: string): string {
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`
 }
 
-/** Every PEM block in the text (or the bytes themselves when they are DER already). */
-export function fromPemOrDer(input: Uint8Array | string): Uint8Array[] {
+/**
+ * Every PEM block in the text, or only those labelled `label` ("CERTIFICATE", "X509 CRL"); the bytes
+ * themselves when they hold no such block (DER already).
+ */
+export function fromPemOrDer(input: Uint8Array | string, label?: string): Uint8Array[] {
   const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1')
-  const blocks = [...text.matchAll(/-----BEGIN [A-Z0-9 ]+-----([\s\S]*?)-----END [A-Z0-9 ]+-----/g)]
-  if (blocks.length > 0) return blocks.map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')))
+  const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g)].filter((m) => label === undefined || m[1] === label)
+  if (blocks.length > 0) return blocks.map((m) => new Uint8Array(Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64')))
   return typeof input === 'string' ? [] : [input]
 }
 
@@ -97,9 +100,13 @@ export function formatName(name: pkijs.RelativeDistinguishedNames): string {
     .join(', ')
 }
 
+/** Every value of the attribute `oid` in the name, in order. */
+export function nameAttributes(name: pkijs.RelativeDistinguishedNames, oid: string): string[] {
+  return name.typesAndValues.filter((t) => t.type === oid).map((tv) => String((tv.value.valueBlock as { value?: unknown }).value ?? ''))
+}
+
 export function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: string): string | null {
-  const tv = name.typesAndValues.find((t) => t.type === oid)
-  return tv ? String((tv.value.valueBlock as { value?: unknown }).value ?? '') : null
+  return nameAttributes(name, oid)[0] ?? null
 }
 
 export function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {

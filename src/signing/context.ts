@@ -22,6 +22,7 @@ import { HttpTimestampAuthority, PDF, type TimestampAuthority } from '@libpdf/co
 import type { SignatureStep } from '../domain/signing/signedExport'
 import type { SignatureSpace } from '../pdf/render'
 import { defaultPkiDir, loadDemoPki } from '../pki/demoPki'
+import { fromPemOrDer } from '../pki/der'
 import { checkCertificateUsable, CrlRevocationProvider } from '../pki/revocation'
 import { LocalTimestampAuthority } from '../pki/tsa'
 import { pemBundleDer } from './certificate'
@@ -58,11 +59,7 @@ export interface SigningConfig {
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
 
 function readCrl(file: string): Uint8Array {
-  const raw = fs.readFileSync(file)
-  const text = raw.toString('latin1')
-  if (!text.includes('-----BEGIN X509 CRL-----')) return new Uint8Array(raw)
-  const b64 = text.split('-----BEGIN X509 CRL-----')[1]!.split('-----END X509 CRL-----')[0]!.replace(/\s+/g, '')
-  return new Uint8Array(Buffer.from(b64, 'base64'))
+  return fromPemOrDer(new Uint8Array(fs.readFileSync(file)), 'X509 CRL')[0]!
 }
 
 /** The configuration from the environment (demo PKI when present and not overridden). */

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import type { NameSpec } from '../../src/pki/certificates'
 import { issueLeaf, type TestCa, type TestLeaf, tmpDir } from './testPki'
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so'
@@ -17,7 +18,7 @@ export interface TokenKeySpec {
   /** CKA_ID, hex. */
   id: string
   type: 'RSA' | 'EC'
-  subject: string
+  subject: NameSpec
 }
 
 export interface SoftToken {
@@ -106,10 +107,10 @@ export async function provisionSoftToken(ca: TestCa, keys: TokenKeySpec[], label
         if (!/CKR_ATTRIBUTE_SENSITIVE/.test(String((err as Error).message))) keysSensitive = false
       }
       const leaf = await issueLeaf(ca, spec.subject, { publicKey })
-      storeCertificate(p, p11, session, spec.label, id, leaf.der, leaf.cert.subjectName.toArrayBuffer())
+      storeCertificate(p, p11, session, spec.label, id, leaf.der, leaf.cert.subject.toSchema().toBER(false))
       certificates[spec.label] = leaf
     }
-    storeCertificate(p, p11, session, 'root', Buffer.from('ca', 'hex'), ca.der, ca.cert.subjectName.toArrayBuffer())
+    storeCertificate(p, p11, session, 'root', Buffer.from('ca', 'hex'), ca.der, ca.cert.subject.toSchema().toBER(false))
     p11.C_Logout(session)
     p11.C_CloseSession(session)
   } finally {

@@ -1,6 +1,6 @@
 // A throwaway PKI made inside a test: a root CA and end-entity certificates (person, agency seal) issued by
-// it, with @peculiar/x509 and WebCrypto. Plus what the signing tests need around it: a PKCS#12 file
-// (written by `openssl pkcs12 -export`, tests only), an NSS database trusting the root for pdfsig, and
+// it, with the project's own issuing code (src/pki/certificates.ts) and WebCrypto keys. Plus what the signing
+// tests need around it: a PKCS#12 file (src/pki/p12.ts), an NSS database trusting the root for pdfsig, and
 // pdfsig's verdict on a signed PDF.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { webcrypto } from 'node:crypto'
@@ -8,24 +8,24 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-// @peculiar/x509 needs a Reflect metadata polyfill (tsyringe) loaded before it.
-import 'reflect-metadata'
-import * as x509 from '@peculiar/x509'
+import type * as pkijs from 'pkijs'
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto)
+import { buildName, issueCertificate, KeyUsage, type NameSpec } from '../../src/pki/certificates'
+import { parseCertificate, toPem } from '../../src/pki/der'
+import { buildP12 } from '../../src/pki/p12'
 
 export const RSA: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 }
 export const EC: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' }
 
 export interface TestCa {
-  cert: x509.X509Certificate
+  cert: pkijs.Certificate
   keys: CryptoKeyPair
   der: Uint8Array
   pem: string
 }
 
 export interface TestLeaf {
-  cert: x509.X509Certificate
+  cert: pkijs.Certificate
   der: Uint8Array
   pem: string
   /** Absent when the key lives elsewhere (on a token). */
@@ -35,81 +35,62 @@ export interface TestLeaf {
 const day = 86_400_000
 let serial = 0x1000
 
-export async function makeRootCa(name = 'CN=hoso test root CA, O=Bộ Nội vụ (thử nghiệm), C=VN'): Promise<TestCa> {
+function nextSerial(): Uint8Array {
+  const n = serial++
+  return new Uint8Array([n >> 8, n & 0xff])
+}
+
+function issued(der: Uint8Array): { cert: pkijs.Certificate; der: Uint8Array; pem: string } {
+  return { cert: parseCertificate(der), der, pem: toPem(der, 'CERTIFICATE') }
+}
+
+export async function makeRootCa(name: NameSpec = { commonName: 'hoso test root CA', organization: 'Bộ Nội vụ (thử nghiệm)', country: 'VN' }): Promise<TestCa> {
   const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as CryptoKeyPair
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: (serial++).toString(16),
-    name,
+  const der = await issueCertificate({
+    serialNumber: nextSerial(),
+    subject: buildName(name),
+    publicKey: keys.publicKey,
+    selfSignKey: keys.privateKey,
     notBefore: new Date(Date.now() - day),
     notAfter: new Date(Date.now() + 365 * day),
-    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
-    keys,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
+    ca: { pathLength: 0 },
+    keyUsage: [KeyUsage.keyCertSign, KeyUsage.cRLSign],
   })
-  return { cert, keys, der: new Uint8Array(cert.rawData), pem: cert.toString('pem') }
+  return { ...issued(der), keys }
 }
 
 /**
- * An end-entity signing certificate issued by `ca`. `publicKey` may be a CryptoKey or SPKI DER (a token's
- * key); without it a fresh key pair of `algorithm` is made and returned.
+ * An end-entity signing certificate issued by `ca`. `publicKey` may be a token's key; without it a fresh
+ * key pair of `algorithm` is made and returned.
  */
 export async function issueLeaf(
   ca: TestCa,
-  subject: string,
-  options: { publicKey?: CryptoKey | Uint8Array; algorithm?: RsaHashedKeyGenParams | EcKeyGenParams; extendedKeyUsage?: string[] } = {},
+  subject: NameSpec,
+  options: { publicKey?: CryptoKey; algorithm?: RsaHashedKeyGenParams | EcKeyGenParams; extendedKeyUsage?: string[] } = {},
 ): Promise<TestLeaf> {
-  let keys: CryptoKeyPair | undefined
-  let publicKey = options.publicKey
-  if (!publicKey) {
-    keys = (await webcrypto.subtle.generateKey(options.algorithm ?? RSA, true, ['sign', 'verify'])) as CryptoKeyPair
-    publicKey = keys.publicKey
-  }
-  const pub = publicKey instanceof Uint8Array ? new x509.PublicKey(new Uint8Array(publicKey)) : publicKey
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: (serial++).toString(16),
-    subject,
-    issuer: ca.cert.subject,
+  const keys = options.publicKey ? undefined : ((await webcrypto.subtle.generateKey(options.algorithm ?? RSA, true, ['sign', 'verify'])) as CryptoKeyPair)
+  const der = await issueCertificate({
+    serialNumber: nextSerial(),
+    subject: buildName(subject),
+    publicKey: options.publicKey ?? keys!.publicKey,
+    issuer: { certificate: ca.cert, privateKey: ca.keys.privateKey },
     notBefore: new Date(Date.now() - day),
     notAfter: new Date(Date.now() + 180 * day),
-    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
-    publicKey: pub,
-    signingKey: ca.keys.privateKey,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-      await x509.AuthorityKeyIdentifierExtension.create(ca.keys.publicKey),
-      await x509.SubjectKeyIdentifierExtension.create(pub instanceof x509.PublicKey ? await pub.export() : pub),
-      ...(options.extendedKeyUsage ? [new x509.ExtendedKeyUsageExtension(options.extendedKeyUsage, true)] : []),
-    ],
+    keyUsage: [KeyUsage.digitalSignature, KeyUsage.nonRepudiation],
+    ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
   })
-  return { cert, keys, der: new Uint8Array(cert.rawData), pem: cert.toString('pem') }
+  return { ...issued(der), ...(keys ? { keys } : {}) }
 }
 
 export function tmpDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `hoso-${prefix}-`))
 }
 
-async function privateKeyPem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key))
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PRIVATE KEY-----\n`
-}
-
-/** A PKCS#12 file of the leaf's key and certificate plus the CA certificate (openssl's default ciphers). */
+/** A PKCS#12 file of the leaf's key and certificate plus the CA certificate. */
 export async function writeP12(dir: string, name: string, leaf: TestLeaf, ca: TestCa, password: string): Promise<string> {
   if (!leaf.keys) throw new Error('writeP12: the leaf has no exportable key')
-  const key = path.join(dir, `${name}.key.pem`)
-  const cert = path.join(dir, `${name}.pem`)
-  const chain = path.join(dir, `${name}-ca.pem`)
   const out = path.join(dir, `${name}.p12`)
-  fs.writeFileSync(key, await privateKeyPem(leaf.keys.privateKey), { mode: 0o600 })
-  fs.writeFileSync(cert, leaf.pem)
-  fs.writeFileSync(chain, ca.pem)
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-certfile', chain, '-out', out, '-passout', `pass:${password}`])
-  fs.rmSync(key)
+  fs.writeFileSync(out, await buildP12({ privateKey: leaf.keys.privateKey, certificate: leaf.der, chain: [ca.der], password, friendlyName: name }), { mode: 0o600 })
   return out
 }
 

@@ -31,9 +31,9 @@ let nss: string
 
 beforeAll(async () => {
   ca = await makeRootCa()
-  person = await issueLeaf(ca, 'CN=Lê Văn Cường, O=Bộ Nội vụ, C=VN')
-  agency = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN', { algorithm: EC })
-  stranger = await issueLeaf(ca, 'CN=Người khác, C=VN')
+  person = await issueLeaf(ca, { commonName: 'Lê Văn Cường', organization: 'Bộ Nội vụ', country: 'VN' })
+  agency = await issueLeaf(ca, { commonName: 'Bộ Nội vụ', organization: 'Bộ Nội vụ', country: 'VN' }, { algorithm: EC })
+  stranger = await issueLeaf(ca, { commonName: 'Người khác', country: 'VN' })
   nss = nssDbTrusting(ca)
 })
 

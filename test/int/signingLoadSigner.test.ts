@@ -31,15 +31,15 @@ async function signsVerifiably(signer: HosoSigner): Promise<boolean> {
 
 beforeAll(async () => {
   ca = await makeRootCa()
-  personLeaf = await issueLeaf(ca, 'CN=Phạm Thị Dung, O=Bộ Nội vụ, C=VN')
-  const sealLeaf = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN')
+  personLeaf = await issueLeaf(ca, { commonName: 'Phạm Thị Dung', organization: 'Bộ Nội vụ', country: 'VN' })
+  const sealLeaf = await issueLeaf(ca, { commonName: 'Bộ Nội vụ', organization: 'Bộ Nội vụ', country: 'VN' })
   // The demo PKI's layout: .pki/person.p12, .pki/seal.p12, .pki/secrets/p12.pass
   fs.mkdirSync(path.join(dir, 'pki', 'secrets'), { recursive: true })
   await writeP12(path.join(dir, 'pki'), 'person', personLeaf, ca, PASSWORD)
   await writeP12(path.join(dir, 'pki'), 'seal', sealLeaf, ca, PASSWORD)
   fs.writeFileSync(path.join(dir, 'pki', 'secrets', 'p12.pass'), `${PASSWORD}\n`, { mode: 0o600 })
   fs.writeFileSync(path.join(dir, 'person.pem'), personLeaf.pem + ca.pem)
-  token = await provisionSoftToken(ca, [{ label: 'person', id: '0a', type: 'RSA', subject: 'CN=Phạm Thị Dung, O=Bộ Nội vụ, C=VN' }], 'hoso-load', '246810')
+  token = await provisionSoftToken(ca, [{ label: 'person', id: '0a', type: 'RSA', subject: { commonName: 'Phạm Thị Dung', organization: 'Bộ Nội vụ', country: 'VN' } }], 'hoso-load', '246810')
   fs.writeFileSync(path.join(dir, 'pin'), '246810\n', { mode: 0o600 })
 })
 

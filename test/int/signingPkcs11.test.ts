@@ -24,8 +24,8 @@ let pinFile: string
 beforeAll(async () => {
   ca = await makeRootCa()
   token = await provisionSoftToken(ca, [
-    { label: 'person', id: '01', type: 'RSA', subject: 'CN=Trần Thị Bình, O=Bộ Nội vụ, C=VN' },
-    { label: 'seal', id: '02', type: 'EC', subject: 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN' },
+    { label: 'person', id: '01', type: 'RSA', subject: { commonName: 'Trần Thị Bình', organization: 'Bộ Nội vụ', country: 'VN' } },
+    { label: 'seal', id: '02', type: 'EC', subject: { commonName: 'Bộ Nội vụ', organization: 'Bộ Nội vụ', country: 'VN' } },
   ], 'hoso')
   nss = nssDbTrusting(ca)
   pinFile = path.join(token.dir, 'pin')

@@ -30,8 +30,8 @@ let ca: TestCa
 
 beforeAll(async () => {
   ca = await makeRootCa()
-  const personLeaf = await issueLeaf(ca, 'CN=Nguyễn Văn An, O=Bộ Nội vụ, C=VN')
-  const agencyLeaf = await issueLeaf(ca, 'CN=Bộ Nội vụ, O=Bộ Nội vụ, C=VN', { algorithm: EC })
+  const personLeaf = await issueLeaf(ca, { commonName: 'Nguyễn Văn An', organization: 'Bộ Nội vụ', country: 'VN' })
+  const agencyLeaf = await issueLeaf(ca, { commonName: 'Bộ Nội vụ', organization: 'Bộ Nội vụ', country: 'VN' }, { algorithm: EC })
   personP12 = await writeP12(dir, 'person', personLeaf, ca, PASSWORD)
   const sealP12 = await writeP12(dir, 'seal', agencyLeaf, ca, PASSWORD)
   fs.writeFileSync(path.join(dir, 'p12.pass'), `${PASSWORD}\n`, { mode: 0o600 })

@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 
 import type { DigestAlgorithm, KeyType, SignatureAlgorithm } from '@libpdf/core'
 
+import { sameName } from '../../pki/der'
 import { certificateKeyInfo, certificateLabel, ecdsaRawToDer, parseCertificate } from '../certificate'
 import { SigningError } from '../errors'
 import { type Env, readSecret, type SecretSource } from '../secrets'
@@ -341,8 +342,8 @@ function chainFromToken(p11: Pkcs11Instance, session: Handle, c: (name: string) 
     .map((v) => ({ der: new Uint8Array(v), cert: parseCertificate(new Uint8Array(v)) }))
   const chain: Uint8Array[] = []
   let current = parseCertificate(leaf)
-  while (current.issuer !== current.subject && chain.length < 8) {
-    const issuer = all.find((x) => x.cert.subject === current.issuer && !chain.includes(x.der) && Buffer.compare(x.der, leaf) !== 0)
+  while (!sameName(current.issuer, current.subject) && chain.length < 8) {
+    const issuer = all.find((x) => sameName(x.cert.subject, current.issuer) && !chain.includes(x.der) && Buffer.compare(x.der, leaf) !== 0)
     if (!issuer) break
     chain.push(issuer.der)
     current = issuer.cert
