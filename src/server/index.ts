@@ -37,8 +37,9 @@ async function main(): Promise<void> {
   const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
   const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
   const reminders = startReminderSchedule(payload)
-  // The address printed in signed documents' verification links when PUBLIC_URL is not set.
-  process.env.PUBLIC_URL ??= server.url
+  // The address printed in signed documents' verification links when PUBLIC_URL is not set (not
+  // PUBLIC_URL itself: that also makes Payload's URLs absolute and its cookies origin-bound).
+  process.env.HOSO_LISTEN_URL = server.url
   // Signing jobs queued before a restart go on now.
   kickSigningQueue(payload)
   logger.info({ url: server.url, ms: Date.now() - t0, mode: dev ? 'development' : 'production' }, 'hoso is ready')

@@ -94,7 +94,7 @@ export async function signingConfigFromEnv(env: Env = process.env): Promise<Sign
       signerTitleLines: (env.HOSO_SIGNER_TITLE ?? 'TL. Bộ trưởng|Vụ trưởng Vụ Tổ chức cán bộ').split('|').map((s) => s.trim()).filter(Boolean),
       signerName: env.HOSO_SIGNER_NAME || undefined,
       place: env.HOSO_PRINT_PLACE ?? 'Hà Nội',
-      publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+      publicUrl: env.PUBLIC_URL ?? env.HOSO_LISTEN_URL ?? `http://localhost:${port}`,
     },
   }
 }

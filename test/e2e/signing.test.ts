@@ -89,8 +89,9 @@ test('anyone checks the document on /xac-thuc without signing in; a changed byte
     const tampered = Buffer.from(signedPdf)
     const at = Math.floor(tampered.length / 2)
     tampered[at] = tampered[at]! ^ 0x20
-    fs.writeFileSync(file, tampered)
-    await visitor.getByTestId('verify-file').setInputFiles(file)
+    const changed = path.join(pkiDir, 'ho-so-da-sua.pdf')
+    fs.writeFileSync(changed, tampered)
+    await visitor.getByTestId('verify-file').setInputFiles(changed)
     await visitor.getByTestId('verify-submit').click()
     await result.getByText('Văn bản KHÔNG hợp lệ: xem chi tiết từng chữ ký bên dưới.').waitFor()
     await result.getByText('Tệp không trùng với văn bản nào do hệ thống phát hành.').waitFor()

@@ -185,7 +185,11 @@ export function VerifyPdf({ lang, record, codeError }: { lang: Lang; record?: Pu
         <p>{t.intro}</p>
         <label>
           {t.choose}
-          <input type="file" accept="application/pdf,.pdf" data-testid="verify-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input type="file" accept="application/pdf,.pdf" data-testid="verify-file" onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null)
+              setResult(null)
+              setError(null)
+            }} />
         </label>
         <div className="actions" style={{ position: 'static' }}>
           <button className="primary" disabled={!file || busy} onClick={check} data-testid="verify-submit">
