@@ -6,7 +6,7 @@ import * as pkijs from 'pkijs'
 
 import { formatVietnamTime } from '../domain/signing/time'
 import { OID } from './certificates'
-import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, nameAttribute, sameName, serialHex } from './der'
+import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, nameAttribute, parseCertificate, sameName, serialHex } from './der'
 import { verifySignature } from './signature'
 
 export interface Problem {
@@ -143,14 +143,24 @@ export async function buildPath(
   return { chain, anchored: false }
 }
 
+// Parsed once per content: the same CRLs are consulted for every certificate of every signature.
+const PARSED_CRLS = new Map<string, pkijs.CertificateRevocationList | null>()
+
 export function parseCrls(crls: Uint8Array[]): pkijs.CertificateRevocationList[] {
   const out: pkijs.CertificateRevocationList[] = []
   for (const der of crls) {
-    try {
-      out.push(new pkijs.CertificateRevocationList({ schema: fromDer(der) }))
-    } catch {
-      // An unreadable CRL proves nothing; the status stays unknown.
+    const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64')
+    let crl = PARSED_CRLS.get(key)
+    if (crl === undefined) {
+      try {
+        crl = new pkijs.CertificateRevocationList({ schema: fromDer(der) })
+      } catch {
+        crl = null // An unreadable CRL proves nothing; the status stays unknown.
+      }
+      if (PARSED_CRLS.size >= 256) PARSED_CRLS.delete(PARSED_CRLS.keys().next().value!)
+      PARSED_CRLS.set(key, crl)
     }
+    if (crl) out.push(crl)
   }
   return out
 }
@@ -251,7 +261,7 @@ function toCertificates(ders: Uint8Array[]): pkijs.Certificate[] {
   const out: pkijs.Certificate[] = []
   for (const der of ders) {
     try {
-      out.push(new pkijs.Certificate({ schema: fromDer(der) }))
+      out.push(parseCertificate(der))
     } catch {
       // skip unreadable certificates
     }

@@ -19,12 +19,31 @@ export function fromDer(bytes: Uint8Array | ArrayBuffer): asn1js.AsnType {
   return parsed.result
 }
 
+// Parsing and re-encoding certificates dominate verification (path building compares certificates by
+// DER, for every signature and timestamp): each certificate is parsed once and keeps the DER it came from.
+// Certificates are never modified after parsing in this code base.
+const DER_OF = new WeakMap<pkijs.Certificate, Uint8Array>()
+const PARSED = new Map<string, pkijs.Certificate>()
+const PARSED_MAX = 512
+
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
-  return new pkijs.Certificate({ schema: fromDer(der) })
+  const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64')
+  const cached = PARSED.get(key)
+  if (cached) return cached
+  const cert = new pkijs.Certificate({ schema: fromDer(der) })
+  DER_OF.set(cert, new Uint8Array(der))
+  if (PARSED.size >= PARSED_MAX) PARSED.delete(PARSED.keys().next().value!)
+  PARSED.set(key, cert)
+  return cert
 }
 
 export function certificateDer(cert: pkijs.Certificate): Uint8Array {
-  return new Uint8Array(cert.toSchema().toBER(false))
+  let der = DER_OF.get(cert)
+  if (!der) {
+    der = new Uint8Array(cert.toSchema().toBER(false))
+    DER_OF.set(cert, der)
+  }
+  return der
 }
 
 export type HashName = 'sha1' | 'sha256' | 'sha384' | 'sha512'
@@ -109,8 +128,18 @@ export function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: strin
   return nameAttributes(name, oid)[0] ?? null
 }
 
+const NAME_DER = new WeakMap<pkijs.RelativeDistinguishedNames, Uint8Array>()
+const nameDer = (n: pkijs.RelativeDistinguishedNames) => {
+  let der = NAME_DER.get(n)
+  if (!der) {
+    der = new Uint8Array(n.toSchema().toBER(false))
+    NAME_DER.set(n, der)
+  }
+  return der
+}
+
 export function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {
-  return bytesEqual(a.toSchema().toBER(false), b.toSchema().toBER(false))
+  return bytesEqual(nameDer(a), nameDer(b))
 }
 
 export function serialHex(cert: { serialNumber: asn1js.Integer }): string {
