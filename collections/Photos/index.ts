@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { createHistoryInScope } from '../../access/createInScope'
 import { readHistoryRows, updateHistoryRows } from '../../access/historyRows'
+import { noFileFromUrl } from '../../hooks/photos/noFileFromUrl'
 import { keepRowOnItsRecord } from '../../hooks/rows/keepRowOnItsRecord'
 import { label } from '../shared/fields'
 
@@ -15,7 +16,8 @@ export const Photos: CollectionConfig = {
   labels: { singular: label('Ảnh', 'Photo'), plural: label('Ảnh hồ sơ', 'Photos') },
   admin: { group: label('Hồ sơ', 'Records'), defaultColumns: ['filename', 'staff'] },
   access: { read: readHistoryRows, create: createHistoryInScope, update: updateHistoryRows, delete: updateHistoryRows },
-  hooks: { beforeChange: [keepRowOnItsRecord] },
+  // Files come as uploads only: no server-side download from a given URL (hooks/photos/noFileFromUrl.ts).
+  hooks: { beforeOperation: [noFileFromUrl], beforeChange: [keepRowOnItsRecord] },
   upload: {
     staticDir: process.env.MEDIA_DIR ?? '.data/media/photos',
     mimeTypes: ['image/jpeg', 'image/png'],
