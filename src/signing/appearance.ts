@@ -5,9 +5,10 @@
 //  - agency (8a): the seal image, red transparent PNG, at its real size, over the left third of the
 //    person's signature image, and under it the signing time, "Thời gian ký: 2026-11-25T14:30:15+07:00"
 //    (Times-like 10 pt, black; ISO 8601 in Vietnam time, Phụ lục I 8b).
+import crypto from 'node:crypto'
 import zlib from 'node:zlib'
 
-import { type PDF, PdfArray, PdfDict, PdfName, PdfNumber, type PdfRef, PdfStream } from '@libpdf/core'
+import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, type PdfObject, type PdfRef, PdfStream } from '@libpdf/core'
 
 import { agencyLayout, fitCentered, mmToPoints, type Rect } from '../domain/signing/appearance'
 import { formatVietnamTime } from '../domain/signing/time'
@@ -83,10 +84,55 @@ function drawImage(name: string, target: Rect, origin: { x: number; y: number })
   return `q ${n(target.width)} 0 0 ${n(target.height)} ${n(target.x - origin.x)} ${n(target.y - origin.y)} cm /${name} Do Q`
 }
 
+interface PreparedImage {
+  entries: Array<[string, PdfObject]>
+  data: Uint8Array
+  mask: { entries: Array<[string, PdfObject]>; data: Uint8Array } | null
+}
+
+/**
+ * The same signature and seal PNGs are embedded into every document: decode each once (in a scratch
+ * document, with the library's own PNG reader) and keep its pixels and alpha mask compressed with zlib,
+ * so each signature only registers two ready streams — not a PNG decode plus a deflate at save time.
+ */
+const PREPARED = new Map<string, Promise<PreparedImage>>()
+
+async function preparedImage(png: Uint8Array): Promise<PreparedImage> {
+  const key = crypto.createHash('sha256').update(png).digest('hex')
+  let prepared = PREPARED.get(key)
+  if (!prepared) {
+    prepared = (async () => {
+      const scratch = PDF.create()
+      const image = scratch.embedPng(png)
+      const streamOf = (ref: PdfRef) => scratch.getObject(ref) as PdfStream
+      const split = (stream: PdfStream) => {
+        const entries: Array<[string, PdfObject]> = []
+        for (const [k, v] of stream) if (!['Filter', 'DecodeParms', 'Length', 'SMask'].includes(k.value)) entries.push([k.value, v])
+        entries.push(['Filter', PdfName.of('FlateDecode')])
+        return { entries, data: new Uint8Array(zlib.deflateSync(stream.getDecodedData())) }
+      }
+      const main = streamOf(image.ref)
+      const maskRef = main.get('SMask') as PdfRef | undefined
+      return { ...split(main), mask: maskRef ? split(streamOf(maskRef)) : null }
+    })()
+    PREPARED.set(key, prepared)
+    prepared.catch(() => PREPARED.delete(key))
+  }
+  return prepared
+}
+
+async function embedPreparedPng(pdf: PDF, png: Uint8Array): Promise<PdfRef> {
+  const prepared = await preparedImage(png)
+  const stream = (p: { entries: Array<[string, PdfObject]>; data: Uint8Array }) => new PdfStream(p.entries, p.data)
+  const main = stream(prepared)
+  if (prepared.mask) main.set('SMask', pdf.register(stream(prepared.mask)))
+  return pdf.register(main)
+}
+
 /** Builds and registers the appearance stream of `role`'s signature; returns it with the widget rect. */
 export async function buildAppearance(pdf: PDF, role: SignatureRole, input: AppearanceInput, signingTime: Date): Promise<BuiltAppearance> {
   const size = pngSize(input.image)
-  const image = pdf.embedPng(input.image)
+  const image = { ref: await embedPreparedPng(pdf, input.image) }
   if (role === 'person') {
     const drawn = fitCentered(size.width, size.height, input.rect)
     const resources = PdfDict.of({ XObject: PdfDict.of({ Sig: image.ref }) })
