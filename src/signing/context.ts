@@ -136,42 +136,29 @@ class ConfiguredSigningServices implements SigningServices {
     return this.config.timestampAuthority
   }
 
-  private appearance(step: SignatureStep, placement: SignatureSpace) {
+  /** What both signing paths share: the field, reason, place, time, visible appearance and level of a step. */
+  private signatureOptions(step: SignatureStep, placement: SignatureSpace, signingTime: Date) {
     // The bottom line of the space is left for the agency's signing-time text under the seal.
     const rect = { x: placement.x, y: placement.y + TIME_LINE, width: placement.width, height: placement.height - TIME_LINE }
     const { images } = this.config
-    return step === 'person'
-      ? { page: placement.pageIndex, rect, image: images.signature }
-      : { page: placement.pageIndex, rect, image: images.seal, sealDiameterMm: images.sealDiameterMm, personImage: images.signature }
+    const appearance =
+      step === 'person'
+        ? { page: placement.pageIndex, rect, image: images.signature }
+        : { page: placement.pageIndex, rect, image: images.seal, sealDiameterMm: images.sealDiameterMm, personImage: images.signature }
+    return { role: step, fieldName: FIELD[step], reason: REASON[step], location: this.profile.place, signingTime, appearance, level: 'B-T' as const }
   }
 
   async sign(bytes: Uint8Array, step: SignatureStep, signer: HosoSigner, placement: SignatureSpace, signingTime: Date): Promise<Uint8Array> {
-    const result = await signPdf(bytes, {
-      signer,
-      role: step,
-      fieldName: FIELD[step],
-      reason: REASON[step],
-      location: this.profile.place,
-      signingTime,
-      appearance: this.appearance(step, placement),
-      timestampAuthority: this.tsa(),
-      level: 'B-T',
-    })
+    const result = await signPdf(bytes, { ...this.signatureOptions(step, placement, signingTime), signer, timestampAuthority: this.tsa() })
     return result.bytes
   }
 
   async prepareExternal(bytes: Uint8Array, step: SignatureStep, signer: HosoSigner, placement: SignatureSpace, signingTime: Date): Promise<ExternalRequest> {
     this.tsa()
     const prepared = await prepareExternalSignature(bytes, {
+      ...this.signatureOptions(step, placement, signingTime),
       certificate: signer.certificate,
       chain: signer.certificateChain ?? [],
-      role: step,
-      fieldName: FIELD[step],
-      reason: REASON[step],
-      location: this.profile.place,
-      signingTime,
-      appearance: this.appearance(step, placement),
-      level: 'B-T',
     })
     return {
       step,
