@@ -100,7 +100,8 @@ export async function loadOfficial(req: PayloadRequest, staffId: number) {
   return { doc, rows, snapshot, stamp: stampOf(snapshot) }
 }
 
-async function openRequestOf(req: PayloadRequest, staffId: number): Promise<ChangeRequestDoc | null> {
+/** The record's open (draft, submitted or returned) change request, if any — at most one exists. */
+export async function openRequestOf(req: PayloadRequest, staffId: number): Promise<ChangeRequestDoc | null> {
   const found = await req.payload.find({
     collection: 'change-requests',
     where: { and: [{ staff: { equals: staffId } }, { status: { in: OPEN_STATUSES } }] },

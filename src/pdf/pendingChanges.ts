@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { actorOf } from '../../access/actor'
 import { historyCatalogue, infoOfPath } from '../changeRequests/catalogue'
 import { codeNames } from '../changeRequests/display'
-import { loadOfficial, OPEN_STATUSES, type ChangeRequestDoc } from '../changeRequests/workflow'
+import { loadOfficial, openRequestOf } from '../changeRequests/workflow'
 import { diffProposal } from '../domain/changeRequest'
 import { NO_PENDING, type PendingChanges } from '../domain/forms'
 import type { RowChange } from '../domain/recordDiff'
@@ -17,15 +17,7 @@ import { hasApprovalAuthority } from '../domain/submission'
 export async function pendingChangesFor(req: PayloadRequest, staffId: number): Promise<PendingChanges> {
   const actor = actorOf(req)
   if (!actor) return NO_PENDING
-  const found = await req.payload.find({
-    collection: 'change-requests',
-    where: { and: [{ staff: { equals: staffId } }, { status: { in: OPEN_STATUSES } }] },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    req,
-  })
-  const request = found.docs[0] as unknown as ChangeRequestDoc | undefined
+  const request = await openRequestOf(req, staffId)
   if (!request?.proposal) return NO_PENDING
   const official = await loadOfficial(req, staffId)
   const own = actor.staffId === staffId

@@ -1,19 +1,10 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 
-type Unit = {
-  unitId: number
-  name: string
-  depth: number
-  staff: number
-  complete: number
-  incomplete: number
-  stale: number
-  pending: number
-  pendingOverdue: number
-  returned: number
-  oldestPendingAt: string | null
-}
+import type { UnitAggregate } from '../../domain/reminders'
+
+/** A unit's figures as the dashboard endpoint sends them (JSON: the date as an ISO string). */
+type Unit = Omit<UnitAggregate, 'oldestPendingAt'> & { oldestPendingAt: string | null }
 type Person = {
   staffId: number
   fullName: string
