@@ -223,7 +223,7 @@ runCli(async () => {
           openRecord: { logged: r1.http, notLogged: r1.sql, ratioMedian: r1.ratioMedian, ratioP95: r1.ratioP95, overheadMedianPct: pct(r1) },
           listPage: { logged: r2.http, notLogged: r2.sql, ratioMedian: r2.ratioMedian, ratioP95: r2.ratioP95, overheadMedianPct: pct(r2) },
           auditEventsWritten: eventsAfter - eventsBefore,
-          note: 'HTTP as ministry HR; "logged" = server with read logging (one chained INSERT per request), "notLogged" = second server with HOSO_AUDIT_READS=false on the same database, requests interleaved',
+          note: 'HTTP as ministry HR; "logged" = server with read logging (one outbox INSERT per request, chained by the drainer about every second), "notLogged" = second server with HOSO_AUDIT_READS=false on the same database, requests interleaved',
         }
       } finally {
         await baseline.stop()

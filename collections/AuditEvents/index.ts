@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { auditorOnly, nobody } from '../../access/isAuditor'
+import { drainOutboxBeforeRead } from '../../hooks/audit/drainOutboxBeforeRead'
 import { AUDIT_OPERATION_LABELS, AUDIT_OPERATIONS } from '../../src/domain/auditOperations'
 import { label } from '../shared/fields'
 import { exportCsvEndpoint } from './endpoints/exportCsv'
@@ -32,6 +33,7 @@ export const AuditEvents: CollectionConfig = {
     ),
   },
   access: { read: auditorOnly, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeOperation: [drainOutboxBeforeRead] },
   endpoints: [mineEndpoint, exportCsvEndpoint],
   fields: [
     { name: 'seq', type: 'number', unique: true, admin: { readOnly: true }, label: label('Số thứ tự', 'Sequence') },

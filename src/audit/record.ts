@@ -5,6 +5,8 @@
  * One SQL INSERT per event, on the request's transaction when there is one (Payload's req.transactionID):
  * the event of a change commits or rolls back with the change itself, so a committed change never lacks
  * its event, even after a crash. The database numbers, stamps and chains the row (migrations/*audit_chain*).
+ * A read's event goes into the outbox instead (a plain INSERT, no lock and no hash on the read's path);
+ * src/audit/outbox.ts moves it into the chain within about a second, and before anyone reads the trail.
  */
 import { createHmac } from 'node:crypto'
 
@@ -90,9 +92,10 @@ export async function recordAuditEvent(req: PayloadRequest, input: AuditEventInp
   // one statement): the app may crash without losing it; only a crash of PostgreSQL itself can lose the last
   // fraction of a second of read events. Changes always commit synchronously, with the change, on its transaction.
   const inTransaction = db !== (req.payload.db as unknown as { drizzle: unknown }).drizzle
-  const asyncCommit = input.operation === 'read' && !inTransaction ? sql`FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit` : sql``
+  const isRead = input.operation === 'read'
+  const asyncCommit = isRead && !inTransaction ? sql`FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit` : sql``
   await db.execute(sql`
-    INSERT INTO audit_events (operation, target_collection, record_ids, subjects, subject_units, actor_id, actor_name,
+    INSERT INTO ${isRead ? sql`audit_outbox` : sql`audit_events`} (operation, target_collection, record_ids, subjects, subject_units, actor_id, actor_name,
                               actor_roles, ip, user_agent, request_id, purpose, changes, detail)
     SELECT ${input.operation}::enum_audit_events_operation, ${input.collection}, ${dottedIds(input.recordIds ?? [])}, ${subjectsText},
            ${units}, ${user ? Number(user.id) : null}::numeric, ${user ? (user.displayName || user.email || null) : null},

@@ -3,6 +3,7 @@
  * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the pool, stop embedded PostgreSQL.
  */
 import { startBackupSchedule } from '../../jobs/backup/schedule'
+import { startAuditDrainer } from '../audit/outbox'
 import { startReminderSchedule } from '../../jobs/reminders/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     const { pki, created } = await createDemoPki()
     if (created) logger.info({ dir: pki.dir }, 'demo PKI created (npm run pki:demo): root CA, issuing CA, signer, seal and TSA certificates')
   }
+
+  // Read events left in the outbox by a crash are chained now; then about every second.
+  const auditDrainer = startAuditDrainer(payload)
 
   const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
   const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
     try {
       reminders?.stop()
       await server.close(drainMs)
+      await auditDrainer.stop()
       await booted.shutdown()
       logger.info('shutdown complete')
       process.exit(0)

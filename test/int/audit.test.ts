@@ -2,7 +2,8 @@
  * The audit trail through the Local API on a real PostgreSQL: each change, read and login produces exactly
  * one event with the right content; a rolled-back change leaves none; concurrent writers keep one chain; the
  * database refuses UPDATE, DELETE and TRUNCATE; a row altered behind the triggers' back is found by
- * audit:verify at its position.
+ * audit:verify at its position. Reads go through the outbox: chained once, in order, with the time of the
+ * read, only by the drain; the outbox refuses UPDATE, TRUNCATE and any DELETE of a row not yet chained.
  */
 import { execFile } from 'node:child_process'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
+import { drainAuditOutbox, pendingAuditOutbox } from '../../src/audit/outbox'
 import { recordAuditEvent } from '../../src/audit/record'
 import { verifyAuditChain } from '../../src/audit/verify'
 import { seedDemoData } from '../../src/seed/seed'
@@ -46,9 +48,15 @@ interface EventRow {
   detail: Record<string, unknown> | null
 }
 
-const lastSeq = async () => Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)
-const eventsAfter = async (seq: number) =>
-  (await sql.query<EventRow>('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq', [seq])).rows
+// Both chain what waits in the outbox first, as every reader of the trail does.
+const lastSeq = async () => {
+  await drainAuditOutbox(sql)
+  return Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)
+}
+const eventsAfter = async (seq: number) => {
+  await drainAuditOutbox(sql)
+  return (await sql.query<EventRow>('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq', [seq])).rows
+}
 
 async function account(email: string, roles: string[], extra: Record<string, unknown> = {}): Promise<Account> {
   const doc = await payload.create({ collection: 'accounts', data: { email, password: PASSWORD, roles: roles as never, ...extra } })
@@ -193,6 +201,54 @@ test('reads on behalf of a person: one event per list with the ids returned, one
   await payload.findByID({ collection: 'staff', id: staffIds[5]!, depth: 0, user: staffUser, overrideAccess: false })
   await payload.count({ collection: 'staff', user: ministry, overrideAccess: false })
   expect(await eventsAfter(start)).toHaveLength(0)
+})
+
+test('a read waits in the outbox (not in the chain) until drained, then is chained once, in order, with the time of the read', async () => {
+  const start = await lastSeq()
+  await payload.findByID({ collection: 'staff', id: staffIds[7]!, depth: 0, user: ministry, overrideAccess: false })
+  await payload.find({ collection: 'staff', limit: 3, depth: 0, user: ministry, overrideAccess: false })
+  const queued = (await sql.query('SELECT id, queued_at, record_ids FROM audit_outbox ORDER BY id')).rows
+  expect(queued).toHaveLength(2)
+  expect(queued[0].record_ids).toBe(`.${staffIds[7]}.`)
+  expect(Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)).toBe(start)
+
+  expect(await drainAuditOutbox(sql)).toBe(2)
+  expect(await pendingAuditOutbox(sql)).toBe(0)
+  expect(await drainAuditOutbox(sql)).toBe(0)
+  const events = (await sql.query('SELECT seq, outbox_id, occurred_at, record_ids, operation FROM audit_events WHERE seq > $1 ORDER BY seq', [start])).rows
+  expect(events.map((e) => [Number(e.seq), String(e.outbox_id), e.record_ids])).toEqual([
+    [start + 1, String(queued[0].id), queued[0].record_ids],
+    [start + 2, String(queued[1].id), queued[1].record_ids],
+  ])
+  expect(events.map((e) => e.occurred_at.getTime())).toEqual(queued.map((q) => q.queued_at.getTime()))
+  expect(await verifyAuditChain(sql)).toMatchObject({ ok: true, count: start + 2 })
+})
+
+test('the outbox refuses UPDATE, TRUNCATE and the DELETE of an event not yet chained; one drainer at a time', async () => {
+  await payload.findByID({ collection: 'staff', id: staffIds[8]!, depth: 0, user: ministry, overrideAccess: false })
+  const { id } = (await sql.query('SELECT id FROM audit_outbox ORDER BY id DESC LIMIT 1')).rows[0]
+  await expect(sql.query(`UPDATE audit_outbox SET purpose = 'x' WHERE id = $1`, [id])).rejects.toThrow(/append-only/)
+  await expect(sql.query('DELETE FROM audit_outbox WHERE id = $1', [id])).rejects.toThrow(/append-only/)
+  await expect(sql.query('TRUNCATE audit_outbox')).rejects.toThrow(/append-only/)
+  // A chained row naming an outbox row takes that row's content: no other event can stand in for it…
+  await expect(sql.query(`INSERT INTO audit_events (operation, outbox_id) VALUES ('read', 987654321)`)).rejects.toThrow(/does not exist/)
+  // …and a drain in progress elsewhere (the advisory lock held) makes a non-waiting drain give up.
+  const other = await sql.connect()
+  try {
+    await other.query('BEGIN')
+    await other.query('SELECT pg_advisory_xact_lock(1752134511, 2)')
+    expect((await sql.query('SELECT hoso_audit_drain_outbox(10, false) AS n')).rows[0].n).toBe(-1)
+    expect(await drainAuditOutbox(sql, { wait: false })).toBe(0)
+    expect(await pendingAuditOutbox(sql)).toBe(1)
+  } finally {
+    await other.query('ROLLBACK')
+    other.release()
+  }
+  const start = Number((await sql.query('SELECT max(seq) AS s FROM audit_events')).rows[0].s)
+  expect(await drainAuditOutbox(sql, { wait: false })).toBe(1)
+  const events = await eventsAfter(start)
+  expect(events).toHaveLength(1)
+  expect(events[0]).toMatchObject({ operation: 'read', record_ids: `.${staffIds[8]}.`, actor_id: String(ministry.id) })
 })
 
 test('a read through a purpose-bound grant carries the grant purpose', async () => {

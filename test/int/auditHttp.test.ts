@@ -1,13 +1,15 @@
 /**
  * The audit trail over HTTP, against the real server: REST and GraphQL reads are logged with the ids
  * returned, the request id, client address and user agent; sign-ins and refused sign-ins; the person's own
- * "who accessed my record" view; the auditor's CSV export and who may read the trail. Last, a crash: the
- * server is SIGKILLed in the middle of a batch of writes, and every committed row has its event (and no
- * event exists without its row).
+ * "who accessed my record" view; the auditor's CSV export and who may read the trail. Read events wait in the
+ * outbox (the server's periodic drain is slowed down here), and every reader of the trail still sees them.
+ * Last, a crash: the server is SIGKILLed in the middle of a batch of writes and reads, and every committed row
+ * has its event (and no event exists without its row), and every answered read is chained after the restart.
  */
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { drainAuditOutbox, pendingAuditOutbox } from '../../src/audit/outbox'
 import { verifyAuditChain } from '../../src/audit/verify'
 import { seedDemoData } from '../../src/seed/seed'
 import { loginToken } from '../helpers/auth'
@@ -28,8 +30,17 @@ const as = (who: string) => (path: string, init: RequestInit = {}) =>
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${tokens[who]}`, ...(init.headers ?? {}) },
   })
 
-const lastSeq = async () => Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)
-const eventsAfter = async (seq: number) => (await sql.query('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq', [seq])).rows
+// Both chain what waits in the outbox first, as every reader of the trail does.
+const lastSeq = async () => {
+  await drainAuditOutbox(sql)
+  return Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)
+}
+const eventsAfter = async (seq: number) => {
+  await drainAuditOutbox(sql)
+  return (await sql.query('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq', [seq])).rows
+}
+// The periodic drain only at start: what the readers see here they drained themselves.
+const SLOW_DRAIN = { HOSO_AUDIT_DRAIN_MS: '600000' }
 
 beforeAll(async () => {
   process.env.DEMO_PASSWORD = PASSWORD
@@ -41,7 +52,7 @@ beforeAll(async () => {
   sql = new pg.Pool({ connectionString: databaseUrl, max: 3 })
   const own = await payload.find({ collection: 'accounts', where: { email: { equals: 'canbo@hoso.local' } }, depth: 0 })
   ownStaffId = own.docs[0]!.staff as number
-  server = await startTestServer({ DATABASE_URL: databaseUrl })
+  server = await startTestServer({ DATABASE_URL: databaseUrl, ...SLOW_DRAIN })
   for (const [who, email] of Object.entries({ hr: 'nhansu@hoso.local', staff: 'canbo@hoso.local', admin: 'admin@hoso.local', auditor: 'auditor@test.local' })) {
     tokens[who] = await loginToken(server.url, email, PASSWORD)
   }
@@ -129,7 +140,9 @@ test('"who accessed my record": the person sees the HR officer\'s reads, in Viet
   const before = (await mine()).totalDocs
   await as('hr')(`/api/staff/${ownStaffId}?depth=0`)
   await as('staff')(`/api/staff/${ownStaffId}?depth=0`)
+  expect(await pendingAuditOutbox(sql)).toBe(1)
   const body = await mine()
+  expect(await pendingAuditOutbox(sql)).toBe(0)
   expect(body.totalDocs).toBe(before + 1)
   const first = body.docs[0]!
   expect(first).toMatchObject({ operation: 'read', operationLabel: 'Xem', roles: ['unit-hr'] })
@@ -141,6 +154,18 @@ test('"who accessed my record": the person sees the HR officer\'s reads, in Viet
     `${two(vn.getUTCDate())}/${two(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${two(vn.getUTCHours())}:${two(vn.getUTCMinutes())}:${two(vn.getUTCSeconds())}`,
   )
   expect((await fetch(`${server.url}/api/audit-events/mine`)).status).toBe(401)
+})
+
+test("the auditor's list shows a read answered a moment ago, still in the outbox when asked", async () => {
+  await lastSeq()
+  const res = await as('hr')('/api/staff?limit=2&depth=0', { headers: { 'X-Request-Id': 'req-outbox-1' } })
+  const ids = ((await res.json()) as { docs: Array<{ id: number }> }).docs.map((d) => d.id)
+  expect(await pendingAuditOutbox(sql)).toBe(1)
+  const list = await as('auditor')('/api/audit-events?sort=-seq&limit=1&depth=0')
+  expect(list.status).toBe(200)
+  const docs = ((await list.json()) as { docs: Array<{ operation: string; requestId: string; recordIds: string }> }).docs
+  expect(docs[0]).toMatchObject({ operation: 'read', requestId: 'req-outbox-1', recordIds: `.${ids.join('.')}.` })
+  expect(await pendingAuditOutbox(sql)).toBe(0)
 })
 
 test('only the auditor reads the trail and exports it as CSV, with filters; the export is itself logged', async () => {
@@ -174,11 +199,13 @@ test('only the auditor reads the trail and exports it as CSV, with filters; the 
   expect(events[0]).toMatchObject({ operation: 'export', target_collection: 'audit-events', detail: { rows: expected, filter: { person: ownStaffId, operation: 'read' } } })
 })
 
-test('SIGKILL in the middle of a batch of writes: every committed row has its event, and no event lacks its row', async () => {
+test('SIGKILL in the middle of writes and reads: every committed row has its event, no event lacks its row, every answered read is chained after the restart', async () => {
   const staff = (await sql.query<{ id: number }>(`SELECT id FROM staff WHERE unit_path LIKE (SELECT '%.' || unit_id || '.%' FROM accounts WHERE email = 'nhansu@hoso.local') ORDER BY id`)).rows.map((r) => r.id)
   const form = (await payload.find({ collection: 'codes', where: { list: { equals: 'award-form' } }, limit: 1 })).docs[0]!.id
+  await lastSeq()
   let done = 0
   let next = 0
+  const answeredReads: string[] = []
   const worker = async () => {
     while (next < 400) {
       const i = next++
@@ -193,8 +220,20 @@ test('SIGKILL in the middle of a batch of writes: every committed row has its ev
       }
     }
   }
-  const workers = Promise.all([worker(), worker(), worker(), worker()])
-  while (done < 20) await new Promise((r) => setTimeout(r, 20))
+  let r = 0
+  const reader = async () => {
+    for (;;) {
+      const requestId = `crash-read-${r++}`
+      try {
+        const res = await as('hr')(`/api/staff/${staff[r % staff.length]}?depth=0`, { headers: { 'X-Request-Id': requestId } })
+        if (res.status === 200) answeredReads.push(requestId)
+      } catch {
+        return
+      }
+    }
+  }
+  const workers = Promise.all([worker(), worker(), worker(), reader(), reader()])
+  while (done < 20 || answeredReads.length < 20) await new Promise((r) => setTimeout(r, 20))
   await server.stop('SIGKILL')
   await workers
   expect(done).toBeLessThan(400)
@@ -204,7 +243,15 @@ test('SIGKILL in the middle of a batch of writes: every committed row has its ev
   expect(rows.length).toBeGreaterThanOrEqual(done)
   expect([...events].sort()).toEqual([...rows].sort())
 
+  // The answered reads were in the outbox when the server died (its periodic drain was slowed down)…
+  const queued = (await sql.query<{ request_id: string }>(`SELECT request_id FROM audit_outbox WHERE request_id LIKE 'crash-read-%'`)).rows.map((r) => r.request_id)
+  expect(queued).toEqual(expect.arrayContaining(answeredReads))
+  // …and the restarted server chains them (at start, without any reader asking), each exactly once.
   server = await startTestServer({ DATABASE_URL: databaseUrl })
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
-  expect(await verifyAuditChain(sql)).toMatchObject({ ok: true, count: await lastSeq() })
+  for (let i = 0; i < 100 && (await pendingAuditOutbox(sql)) > 0; i++) await new Promise((r) => setTimeout(r, 100))
+  expect(await pendingAuditOutbox(sql)).toBe(0)
+  const chained = (await sql.query<{ request_id: string }>(`SELECT request_id FROM audit_events WHERE request_id LIKE 'crash-read-%'`)).rows.map((r) => r.request_id)
+  expect([...chained].sort()).toEqual([...queued].sort())
+  expect(await verifyAuditChain(sql)).toMatchObject({ ok: true, count: Number((await sql.query('SELECT max(seq) AS s FROM audit_events')).rows[0].s) })
 }, 180_000)

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { actorOf } from '../../../access/actor'
 import { recordAuditEvent } from '../../../src/audit/record'
+import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditEvents } from '../../../src/audit/query'
 import { parseAuditFilter } from '../../../src/domain/auditFilters'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
@@ -35,7 +36,9 @@ export const exportCsvEndpoint: Endpoint = {
     }
     const { filter, issues } = parseAuditFilter(new URL(req.url ?? '', 'http://local').searchParams)
     if (issues.length) return Response.json({ errors: issues.map((i) => ({ field: i.field, message: localize(i, lang) })) }, { status: 400 })
-    const rows = await findAuditEvents(poolOf(req.payload), filter, MAX_ROWS)
+    const pool = poolOf(req.payload)
+    await drainAuditOutbox(pool)
+    const rows = await findAuditEvents(pool, filter, MAX_ROWS)
     const lines = [HEADER.map(csvField).join(',')]
     for (const r of rows) {
       const op = AUDIT_OPERATION_LABELS[r.operation as AuditOperation]

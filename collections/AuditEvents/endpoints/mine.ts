@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { actorOf } from '../../../access/actor'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
+import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { poolOf } from '../../../src/server/pool'
 
 /**
@@ -25,6 +26,8 @@ export const mineEndpoint: Endpoint = {
     const limit = Math.min(Math.max(Number(params.get('limit') ?? 50) || 50, 1), 200)
     const page = Math.max(Number(params.get('page') ?? 1) || 1, 1)
     const pool = poolOf(req.payload)
+    // Reads answered a moment ago may still be in the outbox.
+    await drainAuditOutbox(pool)
     const where = `subjects LIKE $1 AND NOT (operation = 'read' AND actor_id = $2)`
     const args = [`%.${actor.staffId}.%`, req.user.id]
     const [{ rows }, { rows: total }] = await Promise.all([

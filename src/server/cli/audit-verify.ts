@@ -1,7 +1,9 @@
 /**
  * `npm run audit:verify`: recompute the audit trail's hash chain (DATABASE_URL or the embedded database)
- * and report the first broken link, or "OK, N events". Exit code 0 when intact, 1 when broken.
+ * and report the first broken link, or "OK, N events", and how many read events wait in the outbox.
+ * Exit code 0 when intact, 1 when broken.
  */
+import { pendingAuditOutbox } from '../../audit/outbox'
 import { verifyAuditChain } from '../../audit/verify'
 import { boot } from '../boot'
 import { poolOf } from '../pool'
@@ -10,7 +12,11 @@ import { runCli } from './run'
 runCli(async () => {
   const booted = await boot()
   try {
-    const result = await verifyAuditChain(poolOf(booted.payload))
+    const pool = poolOf(booted.payload)
+    const result = await verifyAuditChain(pool)
+    // Read events still waiting in the outbox are not in the chain yet (the running server chains them).
+    const pending = await pendingAuditOutbox(pool)
+    if (pending) console.log(`${pending} read events in the outbox, not yet chained / sự kiện xem đang chờ trong hàng đợi`)
     if (result.ok) {
       const from = result.trimmed ? ` (from seq ${result.firstSeq}; older events removed by retention)` : ''
       console.log(`OK, ${result.count} events${from}`)
