@@ -14,8 +14,9 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { actorOf, actorWithGrants } from '../../access/actor'
+import { recordScope } from '../domain/access'
 import type { AuditChange } from '../domain/auditEvent'
-import { dottedIds, grantPurposes, unitTokens } from '../domain/auditEvent'
+import { dottedIds, grantPurposes, reachedByDuty, unitTokens } from '../domain/auditEvent'
 import type { AuditOperation } from '../domain/auditOperations'
 import { transactionDb } from '../server/pool'
 
@@ -55,20 +56,26 @@ type AccountLike = { id: number | string; email?: string; displayName?: string |
 
 async function purposeOf(req: PayloadRequest, input: AuditEventInput, subjects: readonly number[]): Promise<string | null> {
   if (input.purpose !== undefined) return input.purpose
-  if (!subjects.length || !actorOf(req)) return null
+  const own = actorOf(req)
+  if (!subjects.length || !own) return null
   if (!['read', 'update', 'create', 'delete'].includes(input.operation)) return null
+  const action = input.operation === 'read' ? 'read' : 'update'
+  const paths = input.subjectUnitPaths
+  const known = paths && paths.length === subjects.length ? subjects.map((id, i) => ({ id, unitPath: paths[i] ?? null })) : null
+  // Records within the actor's own duty carry no purpose: no grants to load (one query less on every read).
+  const byDuty = reachedByDuty(own, action)
+  if (recordScope({ ...own, grants: [] }, action).kind === 'all' || known?.every(byDuty)) return null
   const actor = await actorWithGrants(req)
   if (!actor?.grants?.length) return null
-  const paths = input.subjectUnitPaths
   let records: Array<{ id: number; unitPath: string | null }>
-  if (paths && paths.length === subjects.length) records = subjects.map((id, i) => ({ id, unitPath: paths[i] ?? null }))
+  if (known) records = known
   else {
     // On the request's transaction: a second pool connection inside a transaction can exhaust the pool.
     const db = await transactionDb(req.payload, req)
     const { rows } = await db.execute(sql`SELECT id, unit_path AS "unitPath" FROM staff WHERE id = ANY(string_to_array(${subjects.join(',')}, ',')::int[])`)
     records = rows as Array<{ id: number; unitPath: string | null }>
   }
-  const purposes = grantPurposes(actor, records, input.operation === 'read' ? 'read' : 'update')
+  const purposes = grantPurposes(actor, records, action)
   return purposes.length ? purposes.join('; ') : null
 }
 

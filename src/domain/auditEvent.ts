@@ -69,6 +69,14 @@ export function unitTokens(paths: Iterable<string | null | undefined>): string |
   return dottedIds(ids)
 }
 
+/** Whether the actor reaches a record by its own duty (roles and unit), without any grant. */
+export function reachedByDuty(actor: Actor, action: 'read' | 'update'): (r: { id: number; unitPath?: string | null }) => boolean {
+  const byDuty = recordScope({ ...actor, grants: [] }, action)
+  return (r) =>
+    byDuty.kind === 'all' ||
+    (byDuty.kind === 'some' && (byDuty.staffIds.includes(r.id) || byDuty.subtreeUnitIds.some((u) => r.unitPath != null && isWithinSubtree(r.unitPath, u))))
+}
+
 /**
  * The purposes of the grants through which `actor` reaches records it could not reach by its own duty
  * (QĐ 832: access "theo mục đích"): the purpose a read or change is logged with. Empty when every record
@@ -76,13 +84,10 @@ export function unitTokens(paths: Iterable<string | null | undefined>): string |
  */
 export function grantPurposes(actor: Actor | null | undefined, records: ReadonlyArray<{ id: number; unitPath?: string | null }>, action: 'read' | 'update'): string[] {
   if (!actor?.grants?.length) return []
-  const byDuty = recordScope({ ...actor, grants: [] }, action)
-  const reachedByDuty = (r: { id: number; unitPath?: string | null }) =>
-    byDuty.kind === 'all' ||
-    (byDuty.kind === 'some' && (byDuty.staffIds.includes(r.id) || byDuty.subtreeUnitIds.some((u) => r.unitPath != null && isWithinSubtree(r.unitPath, u))))
+  const byDuty = reachedByDuty(actor, action)
   const purposes = new Set<string>()
   for (const r of records) {
-    if (reachedByDuty(r)) continue
+    if (byDuty(r)) continue
     for (const g of actor.grants) {
       if (action === 'update' && g.action !== 'update') continue
       if (g.staffIds.includes(r.id) || g.unitIds.some((u) => r.unitPath != null && isWithinSubtree(r.unitPath, u))) purposes.add(g.purpose)
