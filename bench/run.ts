@@ -31,6 +31,7 @@ import { resetDatabase } from '../src/seed/reset'
 import { seedDemoData } from '../src/seed/seed'
 import { startTestServer } from '../test/helpers/server'
 import { loginToken } from '../test/helpers/auth'
+import { drainAuditOutbox } from '../src/audit/outbox'
 import { poolOf } from '../src/server/pool'
 import type { Pool } from 'pg'
 import { personDigest, reminderSettingsFrom } from '../src/domain/reminders'
@@ -144,7 +145,9 @@ runCli(async () => {
     return
   }
   ensureBuild()
-  const server = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' })
+  // The bench accounts sign in with a password only: no TOTP second factor for their HR roles.
+  const serverEnv = { DATABASE_URL: booted.database.url, LOG_LEVEL: 'info', HOSO_REQUIRE_MFA: 'false' }
+  const server = await startTestServer(serverEnv)
   // Bench accounts, created when missing: the system administrator reads no personal data, so the
   // benchmarks read as ministry HR (every record) and, for `access`, as unit HR officers.
   const password = 'vuon-dao-mua-xuan-2026'
@@ -197,14 +200,18 @@ runCli(async () => {
         units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
     } else if (name === 'audit') {
       // Same database, same build, same account; only read logging differs. "http" = logging on, "sql" = off.
-      const baseline = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info', HOSO_AUDIT_READS: 'false' })
+      const baseline = await startTestServer({ ...serverEnv, HOSO_AUDIT_READS: 'false' })
       try {
         const getFrom = async (base: string, p: string) => {
           const res = await fetch(`${base}${p}`, { headers: { Authorization: `JWT ${token}` } })
           if (res.status !== 200) throw new Error(`${p} → ${res.status}`)
           return res.json()
         }
-        const eventsBefore = Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        const chained = async () => {
+          await drainAuditOutbox(pool)
+          return Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        }
+        const eventsBefore = await chained()
         const { rows: ids } = await pool.query<{ id: number }>(`SELECT id FROM staff TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 200`)
         const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth BETWEEN 1 AND 2 ORDER BY id`)
         const open = ids.map(({ id }) => ({
@@ -218,7 +225,7 @@ runCli(async () => {
         const r1 = await compare(iterations, open)
         const r2 = await compare(iterations, list)
         const pct = (r: { ratioMedian: number }) => Math.round((r.ratioMedian - 1) * 1000) / 10
-        const eventsAfter = Number((await pool.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n)
+        const eventsAfter = await chained()
         result = {
           openRecord: { logged: r1.http, notLogged: r1.sql, ratioMedian: r1.ratioMedian, ratioP95: r1.ratioP95, overheadMedianPct: pct(r1) },
           listPage: { logged: r2.http, notLogged: r2.sql, ratioMedian: r2.ratioMedian, ratioP95: r2.ratioP95, overheadMedianPct: pct(r2) },
