@@ -739,7 +739,7 @@ export interface Backup {
   createdAt: string;
 }
 /**
- * Every change, read, print, export, signature and sign-in. Filter by record (Subjects: .ID.), actor, unit (.ID.), operation, period. CSV export: /api/audit-events/export.csv
+ * Every change, read, print, export, signature and sign-in. Filter by record, actor, unit, operation and period in the panel below; the CSV export follows the same filter.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-events".

@@ -4,6 +4,7 @@ import { auditorOnly, nobody } from '../../access/isAuditor'
 import { drainOutboxBeforeRead } from '../../hooks/audit/drainOutboxBeforeRead'
 import { AUDIT_OPERATION_LABELS, AUDIT_OPERATIONS } from '../../src/domain/auditOperations'
 import { label } from '../shared/fields'
+import { actorsEndpoint } from './endpoints/actors'
 import { exportCsvEndpoint } from './endpoints/exportCsv'
 import { mineEndpoint } from './endpoints/mine'
 
@@ -28,13 +29,14 @@ export const AuditEvents: CollectionConfig = {
     group: label('Hệ thống', 'System'),
     pagination: { defaultLimit: 50 },
     description: label(
-      'Mọi thay đổi, lượt xem, in, xuất, ký và đăng nhập. Lọc theo hồ sơ (Người liên quan: .ID.), người thực hiện, đơn vị (.ID.), thao tác, thời gian. Xuất CSV: /api/audit-events/export.csv',
-      'Every change, read, print, export, signature and sign-in. Filter by record (Subjects: .ID.), actor, unit (.ID.), operation, period. CSV export: /api/audit-events/export.csv',
+      'Mọi thay đổi, lượt xem, in, xuất, ký và đăng nhập. Lọc theo hồ sơ, người thực hiện, đơn vị, thao tác và thời gian ở khung lọc bên dưới; tệp CSV xuất theo đúng bộ lọc đó.',
+      'Every change, read, print, export, signature and sign-in. Filter by record, actor, unit, operation and period in the panel below; the CSV export follows the same filter.',
     ),
+    components: { beforeListTable: ['/collections/AuditEvents/components/AuditFilterPanel#AuditFilterPanel'] },
   },
   access: { read: auditorOnly, create: nobody, update: nobody, delete: nobody },
   hooks: { beforeOperation: [drainOutboxBeforeRead] },
-  endpoints: [mineEndpoint, exportCsvEndpoint],
+  endpoints: [mineEndpoint, exportCsvEndpoint, actorsEndpoint],
   fields: [
     { name: 'seq', type: 'number', unique: true, admin: { readOnly: true }, label: label('Số thứ tự', 'Sequence') },
     {

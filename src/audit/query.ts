@@ -52,3 +52,36 @@ export async function findAuditEvents(pool: Pool, f: AuditFilter, limit: number,
   )
   return rows
 }
+
+export interface AuditActor {
+  id: string
+  name: string | null
+  roles: string | null
+}
+
+/**
+ * The accounts that appear as actors in the trail (id, the name and roles of their latest event), for the
+ * auditor's actor picker: what the trail itself holds, nothing read from the accounts. A skip scan over the
+ * actor_id index (one probe per distinct actor), then the name filter (`q`, case- and accent-insensitive).
+ */
+export async function findAuditActors(pool: Pick<Pool, 'query'>, q: string, limit: number): Promise<AuditActor[]> {
+  const { rows } = await pool.query<AuditActor>(
+    `WITH RECURSIVE ids AS (
+       (SELECT actor_id FROM audit_events WHERE actor_id IS NOT NULL ORDER BY actor_id LIMIT 1)
+       UNION ALL
+       SELECT (SELECT e.actor_id FROM audit_events e WHERE e.actor_id > ids.actor_id ORDER BY e.actor_id LIMIT 1)
+         FROM ids WHERE ids.actor_id IS NOT NULL
+     )
+     SELECT a.id, a.name, a.roles FROM (
+       SELECT ids.actor_id::text AS id, last.actor_name AS name, last.actor_roles AS roles
+         FROM ids CROSS JOIN LATERAL (
+           SELECT actor_name, actor_roles FROM audit_events e WHERE e.actor_id = ids.actor_id ORDER BY e.seq DESC LIMIT 1
+         ) last
+        WHERE ids.actor_id IS NOT NULL
+     ) a
+     WHERE $1 = '' OR unaccent(coalesce(a.name, '')) ILIKE '%' || unaccent($1) || '%' OR a.id = $1
+     ORDER BY a.name NULLS LAST, a.id::numeric LIMIT ${Number(limit)}`,
+    [q.trim()],
+  )
+  return rows
+}

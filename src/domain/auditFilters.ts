@@ -59,3 +59,57 @@ export function parseAuditFilter(params: URLSearchParams): { filter: AuditFilter
   }
   return { filter, issues }
 }
+
+/** The query parameters of a filter: what the export link and the admin's filter panel carry. */
+export type AuditFilterParams = Partial<Record<'person' | 'actor' | 'unit' | 'operation' | 'collection' | 'from' | 'to', string>>
+
+/** A list `where` in Payload's shape (plain data; the admin list and REST take it as it is). */
+export type AuditListWhere = { and: Array<Record<string, Record<string, string | number>>> }
+
+/**
+ * The filter as the admin list's `where`, the same conditions as src/audit/query.ts's SQL: person and unit
+ * as `like '.ID.'` on the dotted id lists, the period as an instant range (`from` inclusive, `until` exclusive).
+ */
+export function auditFilterWhere(f: AuditFilter): AuditListWhere {
+  const and: AuditListWhere['and'] = []
+  if (f.person) and.push({ subjects: { like: `.${f.person}.` } })
+  if (f.unit) and.push({ subjectUnits: { like: `.${f.unit}.` } })
+  if (f.actor) and.push({ actorId: { equals: f.actor } })
+  if (f.operation) and.push({ operation: { equals: f.operation } })
+  if (f.collection) and.push({ targetCollection: { equals: f.collection } })
+  if (f.from) and.push({ occurredAt: { greater_than_equal: f.from.toISOString() } })
+  if (f.until) and.push({ occurredAt: { less_than: f.until.toISOString() } })
+  return { and }
+}
+
+/** The Vietnamese calendar day ("yyyy-mm-dd") of an instant. */
+const vietnamDay = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * Back from a list `where` (as read from the admin's URL, values as strings) to the filter's parameters, so
+ * the panel shows what the list is filtered by after a reload. Conditions of other shapes are ignored.
+ */
+export function auditFilterParamsOf(where: unknown): AuditFilterParams {
+  const out: AuditFilterParams = {}
+  const and = (where as { and?: unknown } | null)?.and
+  const conditions = Array.isArray(and) ? and : typeof and === 'object' && and ? Object.values(and) : []
+  const dotted = (v: unknown) => /^\.(\d+)\.$/.exec(String(v ?? ''))?.[1]
+  for (const c of conditions as Array<Record<string, Record<string, unknown>>>) {
+    if (!c || typeof c !== 'object') continue
+    const [field, ops] = Object.entries(c)[0] ?? []
+    if (!field || !ops || typeof ops !== 'object') continue
+    const [op, value] = Object.entries(ops)[0] ?? []
+    if (field === 'subjects' && op === 'like' && dotted(value)) out.person = dotted(value)
+    else if (field === 'subjectUnits' && op === 'like' && dotted(value)) out.unit = dotted(value)
+    else if (field === 'actorId' && op === 'equals') out.actor = String(value)
+    else if (field === 'operation' && op === 'equals') out.operation = String(value)
+    else if (field === 'targetCollection' && op === 'equals') out.collection = String(value)
+    else if (field === 'occurredAt' && (op === 'greater_than_equal' || op === 'less_than')) {
+      const t = new Date(String(value))
+      if (Number.isNaN(t.getTime())) continue
+      if (op === 'greater_than_equal') out.from = vietnamDay(t)
+      else out.to = vietnamDay(new Date(t.getTime() - DAY_MS))
+    }
+  }
+  return out
+}

@@ -1,5 +1,5 @@
 import { auditChanges, compactValue, dottedIds, grantPurposes, unitTokens, valueDigest } from '../../src/domain/auditEvent'
-import { parseAuditFilter } from '../../src/domain/auditFilters'
+import { auditFilterParamsOf, auditFilterWhere, parseAuditFilter } from '../../src/domain/auditFilters'
 import { formatDateTimeInVietnam, startOfVietnamDay } from '../../src/domain/dates'
 
 const options = { isSensitive: (f: string) => f === 'nationalId' || f === 'economy', digestKey: 'k' }
@@ -79,5 +79,30 @@ describe('Vietnamese time and the auditor filters', () => {
     expect(bad.issues.map((i) => i.field).sort()).toEqual(['collection', 'from', 'operation', 'person'])
     expect(bad.issues.find((i) => i.field === 'operation')!.vi).toBe('Thao tác không hợp lệ: xem')
     expect(parseAuditFilter(new URLSearchParams('from=2026-11-30&to=2026-11-01')).issues[0]!.field).toBe('to')
+  })
+})
+
+describe('auditFilterWhere / auditFilterParamsOf', () => {
+  test('the admin list filter matches the export filter: person and unit as dotted ids, Vietnamese days as an instant range', () => {
+    const { filter } = parseAuditFilter(new URLSearchParams('person=12&actor=3&unit=7&operation=read&from=2026-11-01&to=2026-11-30'))
+    const where = auditFilterWhere(filter)
+    expect(where).toEqual({
+      and: [
+        { subjects: { like: '.12.' } },
+        { subjectUnits: { like: '.7.' } },
+        { actorId: { equals: 3 } },
+        { operation: { equals: 'read' } },
+        { occurredAt: { greater_than_equal: '2026-10-31T17:00:00.000Z' } },
+        { occurredAt: { less_than: '2026-11-30T17:00:00.000Z' } },
+      ],
+    })
+    expect(auditFilterWhere({})).toEqual({ and: [] })
+  })
+
+  test('a where read back from the URL (qs: objects with numeric keys, string values) gives the panel its parameters again', () => {
+    const fromUrl = JSON.parse(JSON.stringify({ and: Object.assign({}, auditFilterWhere(parseAuditFilter(new URLSearchParams('person=12&actor=3&unit=7&operation=read&from=01/11/2026&to=2026-11-30')).filter).and) }))
+    expect(auditFilterParamsOf(fromUrl)).toEqual({ person: '12', actor: '3', unit: '7', operation: 'read', from: '2026-11-01', to: '2026-11-30' })
+    expect(auditFilterParamsOf({ and: [{ actorName: { like: 'x' } }, { occurredAt: { less_than: 'nonsense' } }] })).toEqual({})
+    expect(auditFilterParamsOf(undefined)).toEqual({})
   })
 })

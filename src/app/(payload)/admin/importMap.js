@@ -1,6 +1,7 @@
 import { PrintButtons as PrintButtons_8b29d2fb4b455cdaa485399217be04e2 } from '../../../../collections/Staff/components/PrintButtons'
 import { SignedExportRequest as SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46 } from '../../../../collections/Staff/components/SignedExportRequest'
 import { ChangeRequestReview as ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba } from '../../../../src/components/ChangeRequestReview'
+import { AuditFilterPanel as AuditFilterPanel_9405558992ae0050944880ef2fac9f23 } from '../../../../collections/AuditEvents/components/AuditFilterPanel'
 import { SignedExportActions as SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b } from '../../../../src/components/signing/SignedExportActions'
 import { UpdateDashboard as UpdateDashboard_d7e2decf6f06f1598b099d1592ff1e46 } from '../../../../src/components/reminders/UpdateDashboard'
 import { DashboardIntro as DashboardIntro_e1aaac9d73a3992d50b4a18beefc4f4e } from '../../../../src/components/Dashboard'
@@ -11,6 +12,7 @@ export const importMap = {
   "/collections/Staff/components/PrintButtons#PrintButtons": PrintButtons_8b29d2fb4b455cdaa485399217be04e2,
   "/collections/Staff/components/SignedExportRequest#SignedExportRequest": SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46,
   "/src/components/ChangeRequestReview#ChangeRequestReview": ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba,
+  "/collections/AuditEvents/components/AuditFilterPanel#AuditFilterPanel": AuditFilterPanel_9405558992ae0050944880ef2fac9f23,
   "/src/components/signing/SignedExportActions#SignedExportActions": SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b,
   "/src/components/reminders/UpdateDashboard#UpdateDashboard": UpdateDashboard_d7e2decf6f06f1598b099d1592ff1e46,
   "/src/components/Dashboard#DashboardIntro": DashboardIntro_e1aaac9d73a3992d50b4a18beefc4f4e,

@@ -1,0 +1,24 @@
+import type { Endpoint } from 'payload'
+
+import { actorOf } from '../../../access/actor'
+import { drainAuditOutbox } from '../../../src/audit/outbox'
+import { findAuditActors } from '../../../src/audit/query'
+import { poolOf } from '../../../src/server/pool'
+
+/**
+ * GET /api/audit-events/actors?q=name — the actors found in the trail (account id, name, roles), auditor only:
+ * the admin's filter panel picks the actor from these.
+ */
+export const actorsEndpoint: Endpoint = {
+  path: '/actors',
+  method: 'get',
+  handler: async (req) => {
+    if (!actorOf(req)?.roles.includes('auditor')) {
+      return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: req.user ? 403 : 401 })
+    }
+    const q = (new URL(req.url ?? '', 'http://local').searchParams.get('q') ?? '').slice(0, 100)
+    const pool = poolOf(req.payload)
+    await drainAuditOutbox(pool)
+    return Response.json({ docs: await findAuditActors(pool, q, 50) })
+  },
+}
