@@ -4,7 +4,7 @@
  * Days are Vietnamese calendar days: `from=2026-11-01&to=2026-11-30` covers 00:00 on the 1st to 24:00 on
  * the 30th in Asia/Ho_Chi_Minh.
  */
-import { startOfVietnamDay } from './dates'
+import { formatDate, startOfVietnamDay } from './dates'
 import type { FieldIssue } from './errors'
 import { AUDIT_OPERATIONS, type AuditOperation } from './auditOperations'
 
@@ -82,8 +82,8 @@ export function auditFilterWhere(f: AuditFilter): AuditListWhere {
   return { and }
 }
 
-/** The Vietnamese calendar day ("yyyy-mm-dd") of an instant. */
-const vietnamDay = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+/** The Vietnamese calendar day of an instant, as the admin shows dates ("dd/mm/yyyy"). */
+const vietnamDay = (t: Date) => formatDate(new Date(t.getTime() + 7 * 3_600_000))
 
 /**
  * Back from a list `where` (as read from the admin's URL, values as strings) to the filter's parameters, so

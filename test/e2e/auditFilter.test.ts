@@ -13,7 +13,7 @@ import { createTestDatabase } from '../helpers/db'
 import { startTestServer, type TestServer } from '../helpers/server'
 
 const DEMO = 'hoso-demo-2026'
-const AUDITOR = { email: 'kiemtra@test.local', password: 'kiem-tra-giam-sat-2026' }
+const AUDITOR = { email: 'kiemtra@test.local', password: 'song-hong-chay-qua-ha-noi' }
 
 let server: TestServer
 let browser: Browser
@@ -21,8 +21,9 @@ let page: Page
 let sql: pg.Pool
 let hrId: number
 
-/** The Vietnamese calendar day of an instant, yyyy-mm-dd (what a date input holds). */
+/** The Vietnamese calendar day of an instant, yyyy-mm-dd and as typed in the admin, dd/mm/yyyy. */
 const vietnamDay = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+const typed = (day: string) => day.split('-').reverse().join('/')
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase()
@@ -34,7 +35,7 @@ beforeAll(async () => {
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${admin}` },
     body: JSON.stringify({ ...AUDITOR, displayName: 'Thanh tra viên', roles: ['auditor'] }),
   })
-  expect(created.status).toBe(201)
+  expect([created.status, created.status === 201 ? '' : await created.text()]).toEqual([201, ''])
   // Events to find: the unit HR officer's reads (two lists and one record), ministry HR's read, sign-ins.
   const hr = await loginToken(server.url, 'nhansu@hoso.local', DEMO)
   const ministry = await loginToken(server.url, 'tccb@hoso.local', DEMO)
@@ -71,8 +72,8 @@ test('the auditor filters by actor, operation and period and sees exactly those 
   await actor.selectOption(String(hrId))
   await panel.locator('select[name="operation"]').selectOption({ label: 'Xem' })
   const today = vietnamDay(new Date())
-  await panel.locator('input[name="from"]').fill(today)
-  await panel.locator('input[name="to"]').fill(today)
+  await panel.locator('input[name="from"]').fill(typed(today))
+  await panel.locator('input[name="to"]').fill(typed(today))
   await panel.getByRole('button', { name: 'Áp dụng bộ lọc' }).click()
   await page.waitForURL(/where/)
 
@@ -92,13 +93,16 @@ test('the auditor filters by actor, operation and period and sees exactly those 
     await panel.getByText('Lọc nhật ký').waitFor()
     await page.waitForFunction((n) => document.querySelectorAll('table tbody td.cell-seq').length === n, expected.length)
     expect(await panel.locator('select[name="operation"]').inputValue()).toBe('read')
-    expect(await panel.locator('input[name="from"]').inputValue()).toBe(today)
+    expect(await panel.locator('input[name="from"]').inputValue()).toBe(typed(today))
+    // The chosen actor is shown by name again (the actors are loaded from the trail).
+    await actor.locator(`option[value="${hrId}"]`, { hasText: 'Cán bộ tổ chức' }).waitFor({ state: 'attached' })
+    expect(await actor.inputValue()).toBe(String(hrId))
   } finally {
     await screenshot(page, 'audit-01-filtered')
   }
 
   const href = (await page.getByTestId('audit-export').getAttribute('href'))!
-  expect(href).toBe(`/api/audit-events/export.csv?actor=${hrId}&operation=read&from=${today}&to=${today}`)
+  expect(href).toBe(`/api/audit-events/export.csv?${new URLSearchParams({ actor: String(hrId), operation: 'read', from: typed(today), to: typed(today) })}`)
   const csv = await page.request.get(`${server.url}${href}`)
   expect(csv.status()).toBe(200)
   const lines = (await csv.text()).trim().split('\r\n')
@@ -108,15 +112,17 @@ test('the auditor filters by actor, operation and period and sees exactly those 
 test('a day without events shows none; a period ending before it starts is refused in Vietnamese', async () => {
   const panel = page.getByTestId('audit-filter')
   const yesterday = vietnamDay(new Date(Date.now() - 86_400_000))
-  await panel.locator('input[name="from"]').fill(yesterday)
-  await panel.locator('input[name="to"]').fill(yesterday)
+  await panel.locator('input[name="from"]').fill(typed(yesterday))
+  await panel.locator('input[name="to"]').fill(typed(yesterday))
   await panel.getByRole('button', { name: 'Áp dụng bộ lọc' }).click()
   await page.waitForFunction(() => document.querySelectorAll('table tbody td.cell-seq').length === 0)
   expect(await shownSeqs(page)).toEqual([])
 
-  await panel.locator('input[name="from"]').fill(vietnamDay(new Date()))
+  await panel.locator('input[name="from"]').fill(typed(vietnamDay(new Date())))
   await panel.getByRole('button', { name: 'Áp dụng bộ lọc' }).click()
   await panel.getByRole('alert').waitFor()
+  // Nothing changed: the list still shows the last filter's (empty) result.
+  expect(await shownSeqs(page)).toEqual([])
   expect(await panel.getByRole('alert').innerText()).toContain('Đến ngày phải không trước Từ ngày')
   await screenshot(page, 'audit-02-refused')
 })

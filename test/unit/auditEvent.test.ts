@@ -101,7 +101,7 @@ describe('auditFilterWhere / auditFilterParamsOf', () => {
 
   test('a where read back from the URL (qs: objects with numeric keys, string values) gives the panel its parameters again', () => {
     const fromUrl = JSON.parse(JSON.stringify({ and: Object.assign({}, auditFilterWhere(parseAuditFilter(new URLSearchParams('person=12&actor=3&unit=7&operation=read&from=01/11/2026&to=2026-11-30')).filter).and) }))
-    expect(auditFilterParamsOf(fromUrl)).toEqual({ person: '12', actor: '3', unit: '7', operation: 'read', from: '2026-11-01', to: '2026-11-30' })
+    expect(auditFilterParamsOf(fromUrl)).toEqual({ person: '12', actor: '3', unit: '7', operation: 'read', from: '01/11/2026', to: '30/11/2026' })
     expect(auditFilterParamsOf({ and: [{ actorName: { like: 'x' } }, { occurredAt: { less_than: 'nonsense' } }] })).toEqual({})
     expect(auditFilterParamsOf(undefined)).toEqual({})
   })

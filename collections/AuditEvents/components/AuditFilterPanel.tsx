@@ -21,7 +21,7 @@ const TEXT = {
     apply: 'Áp dụng bộ lọc',
     clear: 'Bỏ lọc',
     exportCsv: 'Xuất CSV theo bộ lọc',
-    days: 'Ngày theo giờ Việt Nam.',
+    days: 'Ngày dạng dd/mm/yyyy, theo giờ Việt Nam.',
   },
   en: {
     heading: 'Filter the trail',
@@ -37,7 +37,7 @@ const TEXT = {
     apply: 'Apply filter',
     clear: 'Clear',
     exportCsv: 'Export CSV with this filter',
-    days: 'Days in Vietnamese time.',
+    days: 'Days as dd/mm/yyyy, in Vietnamese time.',
   },
 }
 
@@ -86,7 +86,7 @@ export function AuditFilterPanel() {
       void fetch(`/api/audit-events/actors?q=${encodeURIComponent(actorQuery)}`, { credentials: 'include' })
         .then((r) => (r.ok ? r.json() : { docs: [] }))
         .then((b: { docs: Actor[] }) => setActors(b.docs))
-    }, 250)
+    }, actorQuery ? 250 : 0)
     return () => clearTimeout(timer)
   }, [actorQuery])
 
@@ -120,8 +120,7 @@ export function AuditFilterPanel() {
             <option value="">{t.all}</option>
             {actorOptions.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name ?? `#${a.id}`}
-                {a.roles ? ` (${a.roles})` : ''} · #{a.id}
+                {a.name ? `${a.name}${a.roles ? ` (${a.roles})` : ''} · #${a.id}` : `#${a.id}`}
               </option>
             ))}
           </select>
@@ -151,11 +150,11 @@ export function AuditFilterPanel() {
         </label>
         <label style={field}>
           {t.from}
-          <input name="from" type="date" value={form.from ?? ''} onChange={set('from')} />
+          <input name="from" placeholder="dd/mm/yyyy" value={form.from ?? ''} onChange={set('from')} />
         </label>
         <label style={field}>
           {t.to}
-          <input name="to" type="date" value={form.to ?? ''} onChange={set('to')} />
+          <input name="to" placeholder="dd/mm/yyyy" value={form.to ?? ''} onChange={set('to')} />
         </label>
       </div>
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
