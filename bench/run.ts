@@ -59,7 +59,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e6
 }
 
-/** Interleaves the HTTP and SQL variants so both see the same machine load. */
+/** Interleaves the two variants (HTTP and SQL, or with and without a feature) so both see the same machine load. */
 async function compare(iterations: number, cases: Array<{ http: () => Promise<unknown>; sql: () => Promise<unknown> }>) {
   const http: number[] = []
   const sql: number[] = []
@@ -68,10 +68,16 @@ async function compare(iterations: number, cases: Array<{ http: () => Promise<un
     await c.http()
     await c.sql()
   }
+  // Which variant goes first alternates, so neither always follows the other's work (caches, the drainer).
   for (let i = 0; i < iterations; i++) {
     const c = cases[i % cases.length]!
-    http.push(await time(c.http))
-    sql.push(await time(c.sql))
+    if (i % 2) {
+      sql.push(await time(c.sql))
+      http.push(await time(c.http))
+    } else {
+      http.push(await time(c.http))
+      sql.push(await time(c.sql))
+    }
   }
   const h = stats(http)
   const s = stats(sql)

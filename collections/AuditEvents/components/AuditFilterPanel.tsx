@@ -82,12 +82,17 @@ export function AuditFilterPanel() {
       .then((b: { docs: Unit[] }) => setUnits([...b.docs].sort(byPath)))
   }, [])
   useEffect(() => {
+    // An answer to an older search that arrives late must not replace the newer one.
+    let current = true
     const timer = setTimeout(() => {
       void fetch(`/api/audit-events/actors?q=${encodeURIComponent(actorQuery)}`, { credentials: 'include' })
         .then((r) => (r.ok ? r.json() : { docs: [] }))
-        .then((b: { docs: Actor[] }) => setActors(b.docs))
+        .then((b: { docs: Actor[] }) => current && setActors(b.docs))
     }, actorQuery ? 250 : 0)
-    return () => clearTimeout(timer)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
   }, [actorQuery])
 
   const set = (k: keyof AuditFilterParams) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }))
@@ -108,7 +113,7 @@ export function AuditFilterPanel() {
   return (
     <div data-testid="audit-filter" style={{ margin: '0 0 16px', padding: '10px 14px', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
       <strong>{t.heading}</strong>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12, margin: '8px 0' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 12, margin: '8px 0' }}>
         <label style={field}>
           {t.person}
           <input name="person" inputMode="numeric" placeholder={t.personHint} value={form.person ?? ''} onChange={set('person')} />
