@@ -144,14 +144,25 @@ runCli(async () => {
     return
   }
   ensureBuild()
+  // The bench accounts sign in with a password only: the second factor (an HMAC check per request, cost
+  // negligible next to the rest) is switched off as in the test suite, or HR roles would wait for it.
+  process.env.HOSO_REQUIRE_MFA ??= 'false'
   const server = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' })
   // Bench accounts, created when missing: the system administrator reads no personal data, so the
   // benchmarks read as ministry HR (every record) and, for `access`, as unit HR officers.
   const password = 'vuon-dao-mua-xuan-2026'
+  // Like real HR officers, each bench account is linked to a staff record of its unit (the record is read
+  // with the account on every request), chosen among records without an account.
   const ensure = async (email: string, roles: string[], unit?: number) => {
     const found = await booted.payload.find({ collection: 'accounts', where: { email: { equals: email } }, limit: 1 })
     if (found.docs.length) await booted.payload.update({ collection: 'accounts', id: found.docs[0]!.id, data: { password } })
-    else await booted.payload.create({ collection: 'accounts', data: { email, password, roles: roles as never, unit } })
+    else {
+      const { rows } = await pool.query<{ id: number }>(
+        `SELECT s.id FROM staff s WHERE ($1::text IS NULL OR s.unit_path LIKE $1) AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.staff_id = s.id) ORDER BY s.id LIMIT 1`,
+        [unit == null ? null : `%.${unit}.%`],
+      )
+      await booted.payload.create({ collection: 'accounts', data: { email, password, roles: roles as never, unit, staff: rows[0]?.id } })
+    }
     return loginToken(server.url, email, password)
   }
   const token = await ensure('bench-ministry@hoso.local', ['ministry-hr'])

@@ -18,6 +18,9 @@ export const Accounts: CollectionConfig = {
     plural: { vi: 'Tài khoản', en: 'Accounts' },
   },
   auth: {
+    // Every authenticated request loads its account: the unit and staff relationships stay ids (access rules
+    // need only the ids), instead of Payload's default depth 2 that would read the whole staff record each time.
+    depth: 0,
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,

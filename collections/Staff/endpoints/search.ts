@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { actorWithGrants } from '../../../access/actor'
+import { recordScope } from '../../../src/domain/access'
 import { searchStaffIds } from '../../../src/search/staffSearch'
 import { poolOf } from '../../../src/server/pool'
 
@@ -17,8 +19,8 @@ const LIST_COLUMNS = {
 
 /**
  * GET /api/staff/search?q=nguyen van duk&limit=25 — name search that forgives missing diacritics and
- * small typos. Matching runs in SQL; the documents are then read through Payload with the caller's
- * access rules, so the result never holds a record the caller may not read.
+ * small typos. Matching runs in SQL within the caller's read scope; the documents are then read through
+ * Payload with the caller's access rules, so the result never holds a record (or field) the caller may not read.
  */
 export const searchEndpoint: Endpoint = {
   path: '/search',
@@ -30,8 +32,8 @@ export const searchEndpoint: Endpoint = {
     const url = new URL(req.url ?? '', 'http://local')
     const q = url.searchParams.get('q') ?? ''
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 25) || 25, 1), 100)
-    const pool = poolOf(req.payload)
-    const matches = await searchStaffIds(pool, q, limit * 2)
+    const scope = recordScope(await actorWithGrants(req), 'read')
+    const matches = await searchStaffIds(poolOf(req.payload), q, limit, scope)
     if (!matches.length) return Response.json({ docs: [], query: q })
     const found = await req.payload.find({
       collection: 'staff',
@@ -48,7 +50,6 @@ export const searchEndpoint: Endpoint = {
     const byId = new Map(found.docs.map((d) => [d.id, d]))
     const docs = matches
       .filter((m) => byId.has(m.id))
-      .slice(0, limit)
       .map((m) => ({ ...byId.get(m.id)!, _score: Math.round(m.score * 100) / 100 }))
     return Response.json({ docs, query: q })
   },
