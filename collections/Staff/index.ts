@@ -11,6 +11,8 @@ import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSear
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
 import { ownPhotoOnly } from '../../hooks/staff/ownPhotoOnly'
+import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
+import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { label, textareaField } from '../shared/fields'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
@@ -58,7 +60,10 @@ export const Staff: CollectionConfig = {
     beforeChange: [keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
     // Audit trail (src/audit/): changes with masked sensitive values, and every read on behalf of a person.
     afterChange: [auditChangesHook(isSensitiveStaffField)],
-    afterDelete: [auditDeleteHook(isSensitiveStaffField)],
+    // Deletion (ministry HR): refused while an account or signed exports exist; what belongs only to the
+    // record goes with it in the same transaction (ON DELETE CASCADE), then its photo files.
+    beforeDelete: [refuseProtectedDeletion, rememberPhotoFiles],
+    afterDelete: [auditDeleteHook(isSensitiveStaffField), removePhotoFiles],
     afterOperation: [auditReads],
   },
   // Sensitive items (NĐ 356/2025 Điều 4.1) get a field-level read rule: src/domain/sensitivity.ts.
