@@ -15,6 +15,7 @@ import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeleti
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { label, textareaField } from '../shared/fields'
+import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
 import { searchEndpoint } from './endpoints/search'
 import { educationFields } from './fields/education'
@@ -49,12 +50,17 @@ export const Staff: CollectionConfig = {
     listSearchableFields: ['searchName', 'staffCode'],
     // The list view asks the database only for the shown columns (a record has ~100 fields and 8 histories).
     enableListViewSelectAPI: true,
-    components: { beforeListTable: ['/collections/Staff/components/SignedExportRequest#SignedExportRequest'] },
+    components: {
+      beforeListTable: [
+        '/collections/Staff/components/StaffListFilter#StaffListFilter',
+        '/collections/Staff/components/SignedExportRequest#SignedExportRequest',
+      ],
+    },
     group: label('Hồ sơ', 'Records'),
     pagination: { defaultLimit: 25 },
   },
   access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
-  endpoints: [searchEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
+  endpoints: [searchEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch],
     beforeChange: [keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
