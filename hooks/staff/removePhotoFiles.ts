@@ -10,8 +10,10 @@ type Context = { hosoPhotoFiles?: Map<string, string[]> }
 
 /**
  * The database deletes a record's photo rows with it (ON DELETE CASCADE); their files under the photos'
- * staticDir are personal data too. Their names are read before the delete and the files removed after it,
- * so a refused or failed delete leaves every file in place.
+ * staticDir are personal data too. Their names are read before the delete and the files removed after the
+ * DELETE statement and the audit event (the last step before Payload commits), so a refused or failed delete
+ * leaves every file in place. Payload has no after-commit hook: a commit failing after this step would keep
+ * the rows without their files.
  */
 export const rememberPhotoFiles: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const db = await transactionDb(req.payload, req)
