@@ -17,12 +17,12 @@ export type AgeBand = 'under-30' | '30-39' | '40-49' | '50-54' | '55-plus' | 're
 
 /** Completed years: from `minAge` to `maxAge` inclusive (open when absent). */
 export const AGE_BANDS: ReadonlyArray<{ id: AgeBand; minAge?: number; maxAge?: number; vi: string; en: string }> = [
-  { id: 'under-30', maxAge: 29, vi: 'Dưới 30 tuổi', en: 'Under 30' },
-  { id: '30-39', minAge: 30, maxAge: 39, vi: 'Từ 30 đến 39 tuổi', en: '30–39' },
-  { id: '40-49', minAge: 40, maxAge: 49, vi: 'Từ 40 đến 49 tuổi', en: '40–49' },
-  { id: '50-54', minAge: 50, maxAge: 54, vi: 'Từ 50 đến 54 tuổi', en: '50–54' },
-  { id: '55-plus', minAge: 55, vi: 'Từ 55 tuổi trở lên', en: '55 and over' },
-  { id: 'retiring-12m', vi: 'Sắp nghỉ hưu (trong 12 tháng tới)', en: 'Retiring within 12 months' },
+  { id: 'under-30', maxAge: 29, vi: 'Dưới 30', en: 'Under 30' },
+  { id: '30-39', minAge: 30, maxAge: 39, vi: '30–39', en: '30–39' },
+  { id: '40-49', minAge: 40, maxAge: 49, vi: '40–49', en: '40–49' },
+  { id: '50-54', minAge: 50, maxAge: 54, vi: '50–54', en: '50–54' },
+  { id: '55-plus', minAge: 55, vi: '55 trở lên', en: '55 and over' },
+  { id: 'retiring-12m', vi: 'Sắp nghỉ hưu trong 12 tháng', en: 'Retiring within 12 months' },
 ]
 
 export interface StaffListFilter {

@@ -7,7 +7,8 @@
 import type { Browser, Page } from 'playwright-core'
 import type { Payload } from 'payload'
 
-import { ageOn, todayInVietnam } from '../../src/domain/dates'
+import { addMonths, ageOn, todayInVietnam } from '../../src/domain/dates'
+import { retirementDate } from '../../src/domain/retirement'
 import { AGE_BANDS } from '../../src/domain/staffListFilter'
 import { seedDemoData } from '../../src/seed/seed'
 import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
@@ -49,6 +50,18 @@ async function expectListed(expected: string[]) {
     got = await listedCodes()
   }
   expect(got).toEqual(expected)
+}
+
+/** Waits until the list's page info counts `expected.length` records, then checks the page shows only those. */
+async function expectPage(expected: string[]) {
+  const info = page.locator('.page-controls__page-info')
+  const total = () => info.innerText().catch(() => '')
+  const deadline = Date.now() + 30_000
+  while (!new RegExp(`\\b${expected.length}$`).test((await total()).trim()) && Date.now() < deadline) await page.waitForTimeout(250)
+  expect((await total()).trim()).toMatch(new RegExp(`\\b${expected.length}$`))
+  const shown = await listedCodes()
+  expect(shown.length).toBe(Math.min(25, expected.length))
+  expect(shown.filter((c) => !expected.includes(c))).toEqual([])
 }
 
 const optionValues = async (testId: string) =>
@@ -99,7 +112,7 @@ test('a unit HR officer picks a sub-unit and an age band and sees exactly those 
   expect(await page.getByTestId('staff-filter-party').isDisabled()).toBe(true)
   // Payload's own filter builder opened over the panel's conditions leaves the filter and the list as they are.
   const url = page.url()
-  await page.getByRole('button', { name: 'Bộ lọc' }).click()
+  await page.locator('#toggle-list-filters').click()
   await page.waitForTimeout(1000)
   await screenshot(page, 'staff-filter-02-with-payload-filters')
   expect(page.url()).toBe(url)
@@ -140,15 +153,23 @@ test("the unit picker shows a unit HR officer only their subtree, in tree order,
   await page.getByTestId('staff-filter-gender').selectOption('female')
   await page.waitForURL(/where/)
   await page.getByTestId('staff-filter-party').selectOption('yes')
-  const total = page.locator('.page-controls__page-info, .page-controls')
-  const deadline = Date.now() + 30_000
-  while (!((await total.first().innerText().catch(() => '')) ?? '').includes(String(expected.length)) && Date.now() < deadline) await page.waitForTimeout(250)
+  await expectPage(expected)
   await page.getByTestId('staff-filter-unit').click()
   await screenshot(page, 'staff-filter-03-ministry-tree')
   await page.keyboard.press('Escape')
-  expect(await total.first().innerText()).toContain(`${expected.length}`)
-  const shown = await listedCodes()
-  expect(shown.length).toBe(Math.min(25, expected.length))
-  expect(shown.filter((c) => !expected.includes(c))).toEqual([])
   await screenshot(page, 'staff-filter-04-ministry-women-party')
+
+  // Retiring within 12 months (NĐ 135/2020), checked with the domain's retirement date for each person.
+  const today = todayInVietnam(new Date())
+  const everyone = (await payload.find({ collection: 'staff', limit: 0, depth: 0, pagination: false, select: { staffCode: true, birthDate: true, gender: true } })).docs
+  const retiring = everyone.filter((s) => {
+    const r = retirementDate(s.birthDate, s.gender as 'male' | 'female')
+    return r >= today && r <= addMonths(today, 12)
+  })
+  expect(retiring.length).toBeGreaterThan(0)
+  await page.getByRole('button', { name: 'Xóa bộ lọc' }).click()
+  await page.waitForURL((u) => !u.search.includes('where'))
+  await page.getByTestId('staff-filter-age').selectOption('retiring-12m')
+  await expectPage(retiring.map((s) => s.staffCode))
+  await screenshot(page, 'staff-filter-05-ministry-retiring')
 })

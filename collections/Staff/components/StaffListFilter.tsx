@@ -20,7 +20,7 @@ const TEXT = {
     rank: 'Ngạch / chức danh nghề nghiệp',
     position: 'Chức vụ',
     gender: 'Giới tính',
-    age: 'Độ tuổi',
+    age: 'Độ tuổi (tuổi tròn)',
     party: 'Đảng viên',
     any: 'Tất cả',
     male: 'Nam',
@@ -37,7 +37,7 @@ const TEXT = {
     rank: 'Rank / professional title',
     position: 'Position',
     gender: 'Gender',
-    age: 'Age',
+    age: 'Age (completed years)',
     party: 'Party member',
     any: 'All',
     male: 'Male',
@@ -50,7 +50,7 @@ const TEXT = {
   },
 }
 
-const fieldStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, flex: '1 1 0', minWidth: 130 }
+const fieldStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, flexBasis: 0 }
 // Payload's input look (theme variables), so the panel reads as part of the admin in light and dark themes.
 const selectStyle: CSSProperties = {
   height: 34,
@@ -63,9 +63,9 @@ const selectStyle: CSSProperties = {
   width: '100%',
 }
 
-function Select(props: { label: string; testId: string; value: string; onChange: (v: string) => void; disabled?: boolean; title?: string; wide?: boolean; children: ReactNode }) {
+function Select(props: { label: string; testId: string; value: string; onChange: (v: string) => void; disabled?: boolean; title?: string; grow?: number; minWidth?: number; children: ReactNode }) {
   return (
-    <label style={{ ...fieldStyle, ...(props.wide ? { flexGrow: 2, minWidth: 220 } : {}) }} title={props.title}>
+    <label style={{ ...fieldStyle, flexGrow: props.grow ?? 1, minWidth: props.minWidth ?? 110 }} title={props.title}>
       <span style={{ opacity: 0.8 }}>{props.label}</span>
       <select
         data-testid={props.testId}
@@ -120,7 +120,7 @@ export function StaffListFilter() {
     <div data-testid="staff-filter" style={{ margin: '0 0 16px', padding: '10px 14px', border: '1px solid var(--theme-elevation-150)', borderRadius: 4 }}>
       <strong>{t.heading}</strong>
       <div style={{ display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap', marginTop: 8 }}>
-        <Select wide label={t.unit} testId="staff-filter-unit" value={String(filter.unitId ?? '')} onChange={(v) => set('unitId', num(v))}>
+        <Select grow={3} minWidth={240} label={t.unit} testId="staff-filter-unit" value={String(filter.unitId ?? '')} onChange={(v) => set('unitId', num(v))}>
           <option value="">{t.any}</option>
           {options.units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -130,7 +130,7 @@ export function StaffListFilter() {
             </option>
           ))}
         </Select>
-        <Select wide label={t.rank} testId="staff-filter-rank" value={String(filter.rankId ?? '')} onChange={(v) => set('rankId', num(v))}>
+        <Select grow={2} minWidth={200} label={t.rank} testId="staff-filter-rank" value={String(filter.rankId ?? '')} onChange={(v) => set('rankId', num(v))}>
           <option value="">{t.any}</option>
           {options.ranks.map((r) => (
             <option key={r.id} value={r.id}>
@@ -151,7 +151,7 @@ export function StaffListFilter() {
           <option value="male">{t.male}</option>
           <option value="female">{t.female}</option>
         </Select>
-        <Select label={t.age} testId="staff-filter-age" value={filter.ageBand ?? ''} onChange={(v) => set('ageBand', AGE_BANDS.find((b) => b.id === v)?.id)}>
+        <Select minWidth={190} label={t.age} testId="staff-filter-age" value={filter.ageBand ?? ''} onChange={(v) => set('ageBand', AGE_BANDS.find((b) => b.id === v)?.id)}>
           <option value="">{t.any}</option>
           {AGE_BANDS.map((b) => (
             <option key={b.id} value={b.id}>
