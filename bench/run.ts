@@ -24,7 +24,7 @@ import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
-import { searchStaffIds } from '../src/search/staffSearch'
+import { searchStaff } from '../src/search/staffSearch'
 import { boot } from '../src/server/boot'
 import { runCli } from '../src/server/cli/run'
 import { resetDatabase } from '../src/seed/reset'
@@ -256,7 +256,7 @@ runCli(async () => {
       const queries = rows.flatMap((r, i) => [r.full_name, i % 2 ? r.full_name.toLowerCase() : typo(r.full_name)])
       const search = queries.map((q) => ({
         http: () => get(`/api/staff/search?q=${encodeURIComponent(q)}&limit=25`),
-        sql: () => searchStaffIds(pool, q, 25),
+        sql: () => searchStaff(pool, q, 25),
       }))
       const filter = rows.map((r) => ({
         http: () => get(`/api/staff?where[searchName][like]=${encodeURIComponent(r.full_name)}&limit=25&depth=0`),
