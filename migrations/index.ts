@@ -17,6 +17,7 @@ import * as migration_20261125_212600_reminder_sends_unique from './20261125_212
 import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
 import * as migration_20261126_002704_signed_exports from './20261126_002704_signed_exports';
+import * as migration_20261126_030154_staff_email_changes from './20261126_030154_staff_email_changes';
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261126_002704_signed_exports.up,
     down: migration_20261126_002704_signed_exports.down,
     name: '20261126_002704_signed_exports'
+  },
+  {
+    up: migration_20261126_030154_staff_email_changes.up,
+    down: migration_20261126_030154_staff_email_changes.down,
+    name: '20261126_030154_staff_email_changes',
   },
 ];
