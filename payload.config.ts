@@ -18,6 +18,7 @@ import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { ReminderSends } from './collections/ReminderSends/index'
+import { RoleRequests } from './collections/RoleRequests/index'
 import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
@@ -50,8 +51,8 @@ export default buildConfig({
     },
   },
   collections: guardRoutes([
-    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents, ReminderSends,
-    SignedExports,
+    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
+    ReminderSends, SignedExports,
   ]),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],

@@ -9,6 +9,8 @@ import { issueEndpoint } from './endpoints/issue'
 import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
+import { recordRoleRequest, requestPrivilegeChanges } from '../../hooks/accounts/requestPrivilegeChanges'
+import { ROLE_OPTIONS } from './roleOptions'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
 export const Accounts: CollectionConfig = {
@@ -33,7 +35,8 @@ export const Accounts: CollectionConfig = {
   hooks: {
     beforeOperation: [rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
-    beforeChange: [firstAccountIsSysadmin],
+    beforeChange: [firstAccountIsSysadmin, requestPrivilegeChanges],
+    afterChange: [recordRoleRequest],
     beforeLogin: [refuseDisabledLogin],
     afterLogin: [auditLogin],
     afterError: [auditFailedLogin],
@@ -47,16 +50,10 @@ export const Accounts: CollectionConfig = {
       required: true,
       defaultValue: ['staff'],
       label: { vi: 'Vai trò', en: 'Roles' },
-      // Only a system administrator grants roles, units and record links (no self-escalation).
+      // Only a system administrator requests roles, units and record links (no self-escalation); roles that
+      // read personal data and system roles take effect once another person approves (collections/RoleRequests).
       access: { create: sysadminOnlyField, update: sysadminOnlyField },
-      options: [
-        { value: 'staff', label: { vi: 'Cán bộ (hồ sơ của mình)', en: 'Staff (own record)' } },
-        { value: 'unit-hr', label: { vi: 'Cán bộ tổ chức đơn vị', en: 'Unit HR officer' } },
-        { value: 'unit-head', label: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' } },
-        { value: 'ministry-hr', label: { vi: 'Vụ Tổ chức cán bộ (toàn Bộ)', en: 'Ministry HR' } },
-        { value: 'auditor', label: { vi: 'Kiểm tra, giám sát', en: 'Auditor' } },
-        { value: 'sysadmin', label: { vi: 'Quản trị hệ thống', en: 'System administrator' } },
-      ],
+      options: ROLE_OPTIONS,
     },
     { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
     {

@@ -7,6 +7,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { activationEmail } from '../mail/activationEmail'
 import { checkActivationAddress, parseDomains, parseHoldDays } from '../domain/activationAddress'
 import { transactionDb } from '../server/pool'
+import { ISSUING_ACCOUNT } from './contextFlags'
 import { subtreeToken } from '../domain/unitTree'
 
 export interface IssueResult {
@@ -89,6 +90,7 @@ export async function issueAccounts(payload: Payload, req: PayloadRequest, unitI
             activationPending: true,
           },
           overrideAccess: true,
+          context: { [ISSUING_ACCOUNT]: true },
           req,
         }))
       if (!account) result.created++
