@@ -54,6 +54,12 @@ export const Accounts: CollectionConfig = {
       // read personal data and system roles take effect once another person approves (collections/RoleRequests).
       access: { create: sysadminOnlyField, update: sysadminOnlyField },
       options: ROLE_OPTIONS,
+      admin: {
+        description: {
+          vi: 'Vai trò xem hồ sơ cá nhân (cán bộ tổ chức, thủ trưởng, Vụ TCCB), vai trò hệ thống, đơn vị phụ trách và hồ sơ gắn với tài khoản chỉ có hiệu lực khi người khác phê duyệt: xem Hệ thống → Đề nghị thay đổi vai trò.',
+          en: 'Roles that read personal records (HR, unit head, ministry HR), system roles, the unit in charge and the linked record take effect only once someone else approves: see System → Role change requests.',
+        },
+      },
     },
     { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
     {
