@@ -45,3 +45,12 @@ test('an account without a staff record holds system roles only', () => {
   expect(checkRolesWithoutStaff(['sysadmin', 'unit-head'], null)).not.toBeNull()
   expect(checkRolesWithoutStaff(['unit-hr', 'staff'], 12)).toBeNull()
 })
+
+test('linking an account to a staff record waits for ministry HR; keeping the link does not', () => {
+  const link = splitRoleChange({ roles: ['staff'], unitId: null, staffId: null }, { roles: ['staff'], unitId: null, staffId: 42 })
+  expect(link.immediate.staffId).toBeNull()
+  expect(link.pending?.staffId).toBe(42)
+  expect(link.approverRoles).toEqual(['ministry-hr'])
+  expect(splitRoleChange({ roles: ['staff'], unitId: null, staffId: 42 }, { roles: ['staff'], unitId: 3, staffId: 42 }).pending).toBeNull()
+  expect(splitRoleChange({ roles: ['staff'], unitId: null, staffId: 42 }, { roles: ['staff'], unitId: null, staffId: null }).pending).toBeNull()
+})
