@@ -599,6 +599,9 @@ export interface FamilyMember {
 export interface Account {
   id: number;
   displayName?: string | null;
+  /**
+   * Roles that read personal records (HR, unit head, ministry HR), system roles, the unit in charge and the linked record take effect only once someone else approves: see System → Role change requests.
+   */
   roles: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[];
   staff?: (number | null) | Staff;
   /**
