@@ -18,6 +18,8 @@ import * as migration_20261125_221642_schema_baseline from './20261125_221642_sc
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
 import * as migration_20261126_002704_signed_exports from './20261126_002704_signed_exports';
 import * as migration_20261126_030000_staff_deletion from './20261126_030000_staff_deletion';
+import * as migration_20261126_030154_staff_email_changes from './20261126_030154_staff_email_changes';
+import * as migration_20261126_031205_role_requests from './20261126_031205_role_requests';
 
 export const migrations = [
   {
@@ -113,11 +115,21 @@ export const migrations = [
   {
     up: migration_20261126_002704_signed_exports.up,
     down: migration_20261126_002704_signed_exports.down,
-    name: '20261126_002704_signed_exports'
+    name: '20261126_002704_signed_exports',
   },
   {
     up: migration_20261126_030000_staff_deletion.up,
     down: migration_20261126_030000_staff_deletion.down,
     name: '20261126_030000_staff_deletion',
+  },
+  {
+    up: migration_20261126_030154_staff_email_changes.up,
+    down: migration_20261126_030154_staff_email_changes.down,
+    name: '20261126_030154_staff_email_changes',
+  },
+  {
+    up: migration_20261126_031205_role_requests.up,
+    down: migration_20261126_031205_role_requests.down,
+    name: '20261126_031205_role_requests',
   },
 ];
