@@ -17,6 +17,7 @@ import * as migration_20261125_212600_reminder_sends_unique from './20261125_212
 import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
 import * as migration_20261126_002704_signed_exports from './20261126_002704_signed_exports';
+import * as migration_20261126_030053_encrypted_identifiers from './20261126_030053_encrypted_identifiers';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261126_002704_signed_exports.up,
     down: migration_20261126_002704_signed_exports.down,
-    name: '20261126_002704_signed_exports'
+    name: '20261126_002704_signed_exports',
+  },
+  {
+    up: migration_20261126_030053_encrypted_identifiers.up,
+    down: migration_20261126_030053_encrypted_identifiers.down,
+    name: '20261126_030053_encrypted_identifiers',
   },
 ];
