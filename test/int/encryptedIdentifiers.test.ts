@@ -238,3 +238,28 @@ test('a server given another data key, or none in production, refuses to start a
     /HOSO_DATA_KEY or HOSO_DATA_KEY_FILE is not set/,
   )
 })
+
+test("the migration seals an existing database's plaintext identifiers, in records and change requests; down opens them again", async () => {
+  const migration = await import('../../migrations/20261126_030053_encrypted_identifiers')
+  const args = { db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req: {} } as never
+  const person = await payload.findByID({ collection: 'staff', id: personId, depth: 0 })
+
+  // down: the database as it was before encryption — plaintext columns, the unique index on the CCCD itself.
+  await migration.down(args)
+  const plain = (await db.query('SELECT id, national_id, social_insurance_number FROM staff WHERE id = $1', [personId])).rows[0]
+  expect(plain).toEqual({ id: personId, national_id: person.nationalId, social_insurance_number: person.socialInsuranceNumber })
+  expect(await rowsContaining('change_requests', person.nationalId!)).toBe(1)
+  const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'staff' AND column_name LIKE 'national_id%'`)).rows
+  expect(columns.map((c) => c.column_name).sort()).toEqual(['national_id', 'national_id_issue_date', 'national_id_issue_place'])
+
+  // up: every value sealed, the index filled, and everything reads and filters as before.
+  await migration.up(args)
+  expect(await rowsContaining('staff', person.nationalId!)).toBe(0)
+  expect(await rowsContaining('change_requests', person.nationalId!)).toBe(0)
+  const { rows } = await db.query('SELECT count(*)::int AS n, count(national_id_index)::int AS indexed FROM staff WHERE national_id IS NOT NULL')
+  expect(rows[0].indexed).toBe(rows[0].n)
+  expect((await payload.findByID({ collection: 'staff', id: personId, depth: 0 })).nationalId).toBe(person.nationalId)
+  expect((await call('tccb', 'GET', `/api/staff?where[nationalId][equals]=${person.nationalId}`)).body.docs.map((d: { id: number }) => d.id)).toEqual([personId])
+  const request = (await payload.find({ collection: 'change-requests', where: { staff: { equals: personId } }, depth: 0 })).docs[0]!
+  expect((request.proposal as { fields: { nationalId: string } }).fields.nationalId).toBe(person.nationalId)
+})
