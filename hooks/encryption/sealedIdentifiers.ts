@@ -29,7 +29,9 @@ interface FieldMap {
 export const sealDeclaredIdentifiers: FieldHook = ({ value }) => {
   const v = value as FieldMap | null | undefined
   if (!v?.fields) return value
-  return { ...v, fields: mapSealedFields(v.fields, (f, x) => (x == null || isSealed(x) ? x : seal(f, x))) }
+  // Always sealed afresh, like the record's own fields: what arrives here is plaintext (Payload fills fields not
+  // being written from the document as read, i.e. opened), and text that merely looks sealed is data like any other.
+  return { ...v, fields: mapSealedFields(v.fields, (f, x) => (x == null ? x : seal(f, x))) }
 }
 
 /** afterRead of a change request's JSON. */
