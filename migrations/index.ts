@@ -18,6 +18,7 @@ import * as migration_20261125_221642_schema_baseline from './20261125_221642_sc
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
 import * as migration_20261126_002704_signed_exports from './20261126_002704_signed_exports';
 import * as migration_20261126_030000_staff_deletion from './20261126_030000_staff_deletion';
+import * as migration_20261126_030053_encrypted_identifiers from './20261126_030053_encrypted_identifiers';
 import * as migration_20261126_030154_staff_email_changes from './20261126_030154_staff_email_changes';
 import * as migration_20261126_031205_role_requests from './20261126_031205_role_requests';
 
@@ -121,6 +122,11 @@ export const migrations = [
     up: migration_20261126_030000_staff_deletion.up,
     down: migration_20261126_030000_staff_deletion.down,
     name: '20261126_030000_staff_deletion',
+  },
+  {
+    up: migration_20261126_030053_encrypted_identifiers.up,
+    down: migration_20261126_030053_encrypted_identifiers.down,
+    name: '20261126_030053_encrypted_identifiers',
   },
   {
     up: migration_20261126_030154_staff_email_changes.up,

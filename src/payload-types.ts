@@ -239,6 +239,7 @@ export interface Staff {
   phone?: string | null;
   email?: string | null;
   photo?: (number | null) | Photo;
+  nationalIdIndex?: string | null;
   employmentType: 'cadre' | 'civil-servant' | 'public-employee' | 'contract';
   unit: number | Unit;
   jobBeforeRecruitment?: string | null;
@@ -1174,6 +1175,7 @@ export interface StaffSelect<T extends boolean = true> {
   phone?: T;
   email?: T;
   photo?: T;
+  nationalIdIndex?: T;
   employmentType?: T;
   unit?: T;
   jobBeforeRecruitment?: T;

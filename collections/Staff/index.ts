@@ -10,6 +10,7 @@ import { auditReads } from '../../hooks/audit/auditReads'
 import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
+import { lookupByBlindIndex } from '../../hooks/staff/nationalIdIndex'
 import { ownPhotoOnly } from '../../hooks/staff/ownPhotoOnly'
 import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
@@ -62,7 +63,7 @@ export const Staff: CollectionConfig = {
   access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
   endpoints: [searchEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
   hooks: {
-    beforeOperation: [accentInsensitiveSearch],
+    beforeOperation: [accentInsensitiveSearch, lookupByBlindIndex],
     beforeChange: [keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
     // Audit trail (src/audit/): changes with masked sensitive values, and every read on behalf of a person.
     afterChange: [auditChangesHook(isSensitiveStaffField)],
