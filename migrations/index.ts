@@ -21,6 +21,7 @@ import * as migration_20261126_030000_staff_deletion from './20261126_030000_sta
 import * as migration_20261126_030053_encrypted_identifiers from './20261126_030053_encrypted_identifiers';
 import * as migration_20261126_030154_staff_email_changes from './20261126_030154_staff_email_changes';
 import * as migration_20261126_031205_role_requests from './20261126_031205_role_requests';
+import * as migration_20261126_034854_schema_snapshot from './20261126_034854_schema_snapshot';
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261126_031205_role_requests.up,
     down: migration_20261126_031205_role_requests.down,
     name: '20261126_031205_role_requests',
+  },
+  {
+    up: migration_20261126_034854_schema_snapshot.up,
+    down: migration_20261126_034854_schema_snapshot.down,
+    name: '20261126_034854_schema_snapshot',
   },
 ];
