@@ -288,6 +288,11 @@ describe('purpose-bound grants', () => {
     await expect(
       payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...auditor, collection: 'accounts' } as never }),
     ).rejects.toThrow(/tự phê duyệt/)
+    // Nor can the system administrator (who could otherwise open records to an account they control).
+    const bySysadmin = await as('admin')(`/api/access-grants/${grant.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'approved' }) })
+    expect(bySysadmin.status).toBe(400)
+    expect(await bySysadmin.text()).toMatch(/Chỉ cán bộ tổ chức cấp Bộ/)
+    expect((await payload.findByID({ collection: 'access-grants', id: grant.id })).status).toBe('pending')
     await payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...ministry, collection: 'accounts' } as never })
     const read = await as('auditor')(`/api/staff/${target.id}`)
     expect(read.status).toBe(200)
