@@ -147,6 +147,10 @@ runCli(async () => {
   // The bench accounts sign in with a password only: the second factor (an HMAC check per request, cost
   // negligible next to the rest) is switched off as in the test suite, or HR roles would wait for it.
   process.env.HOSO_REQUIRE_MFA ??= 'false'
+  // The servers run in production mode, which asks for the data key explicitly: the one this process used.
+  if (!process.env.HOSO_DATA_KEY && !process.env.HOSO_DATA_KEY_FILE) {
+    process.env.HOSO_DATA_KEY_FILE = path.resolve(process.env.HOSO_DATA_DIR ?? '.data', 'data-key')
+  }
   const server = await startTestServer({ DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' })
   // Bench accounts, created when missing: the system administrator reads no personal data, so the
   // benchmarks read as ministry HR (every record) and, for `access`, as unit HR officers.
