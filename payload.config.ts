@@ -18,9 +18,11 @@ import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { ReminderSends } from './collections/ReminderSends/index'
+import { RoleRequests } from './collections/RoleRequests/index'
 import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
+import { guardRoutes } from './collections/shared/routeGuards'
 import { backupTask } from './jobs/backup/task'
 import { sendWeeklyRemindersTask } from './jobs/reminders/task'
 import { signExportTask } from './jobs/signing/task'
@@ -48,7 +50,10 @@ export default buildConfig({
       afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
     },
   },
-  collections: [Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, AccessGrants, ChangeRequests, Backups, AuditEvents, ReminderSends, SignedExports],
+  collections: guardRoutes([
+    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
+    ReminderSends, SignedExports,
+  ]),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).

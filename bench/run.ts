@@ -24,7 +24,7 @@ import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
-import { searchStaffIds } from '../src/search/staffSearch'
+import { searchStaff } from '../src/search/staffSearch'
 import { boot } from '../src/server/boot'
 import { runCli } from '../src/server/cli/run'
 import { resetDatabase } from '../src/seed/reset'
@@ -151,16 +151,30 @@ runCli(async () => {
     return
   }
   ensureBuild()
-  // The bench accounts sign in with a password only: no TOTP second factor for their HR roles.
-  const serverEnv = { DATABASE_URL: booted.database.url, LOG_LEVEL: 'info', HOSO_REQUIRE_MFA: 'false' }
+  // The bench accounts sign in with a password only: the second factor (an HMAC check per request, cost
+  // negligible next to the rest) is switched off as in the test suite, or HR roles would wait for it.
+  process.env.HOSO_REQUIRE_MFA ??= 'false'
+  // The servers run in production mode, which asks for the data key explicitly: the one this process used.
+  if (!process.env.HOSO_DATA_KEY && !process.env.HOSO_DATA_KEY_FILE) {
+    process.env.HOSO_DATA_KEY_FILE = path.resolve(process.env.HOSO_DATA_DIR ?? '.data', 'data-key')
+  }
+  const serverEnv = { DATABASE_URL: booted.database.url, LOG_LEVEL: 'info' }
   const server = await startTestServer(serverEnv)
   // Bench accounts, created when missing: the system administrator reads no personal data, so the
   // benchmarks read as ministry HR (every record) and, for `access`, as unit HR officers.
   const password = 'vuon-dao-mua-xuan-2026'
+  // Like real HR officers, each bench account is linked to a staff record of its unit (the record is read
+  // with the account on every request), chosen among records without an account.
   const ensure = async (email: string, roles: string[], unit?: number) => {
     const found = await booted.payload.find({ collection: 'accounts', where: { email: { equals: email } }, limit: 1 })
     if (found.docs.length) await booted.payload.update({ collection: 'accounts', id: found.docs[0]!.id, data: { password } })
-    else await booted.payload.create({ collection: 'accounts', data: { email, password, roles: roles as never, unit } })
+    else {
+      const { rows } = await pool.query<{ id: number }>(
+        `SELECT s.id FROM staff s WHERE ($1::text IS NULL OR s.unit_path LIKE $1) AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.staff_id = s.id) ORDER BY s.id LIMIT 1`,
+        [unit == null ? null : `%.${unit}.%`],
+      )
+      await booted.payload.create({ collection: 'accounts', data: { email, password, roles: roles as never, unit, staff: rows[0]?.id } })
+    }
     return loginToken(server.url, email, password)
   }
   const token = await ensure('bench-ministry@hoso.local', ['ministry-hr'])
@@ -258,7 +272,7 @@ runCli(async () => {
       const queries = rows.flatMap((r, i) => [r.full_name, i % 2 ? r.full_name.toLowerCase() : typo(r.full_name)])
       const search = queries.map((q) => ({
         http: () => get(`/api/staff/search?q=${encodeURIComponent(q)}&limit=25`),
-        sql: () => searchStaffIds(pool, q, 25),
+        sql: () => searchStaff(pool, q, 25),
       }))
       const filter = rows.map((r) => ({
         http: () => get(`/api/staff?where[searchName][like]=${encodeURIComponent(r.full_name)}&limit=25&depth=0`),

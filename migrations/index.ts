@@ -17,7 +17,12 @@ import * as migration_20261125_212600_reminder_sends_unique from './20261125_212
 import * as migration_20261125_221642_schema_baseline from './20261125_221642_schema_baseline';
 import * as migration_20261125_224500_lockout_backoff from './20261125_224500_lockout_backoff';
 import * as migration_20261126_002704_signed_exports from './20261126_002704_signed_exports';
-import * as migration_20261126_025838_audit_outbox from './20261126_025838_audit_outbox';
+import * as migration_20261126_030000_staff_deletion from './20261126_030000_staff_deletion';
+import * as migration_20261126_030053_encrypted_identifiers from './20261126_030053_encrypted_identifiers';
+import * as migration_20261126_030154_staff_email_changes from './20261126_030154_staff_email_changes';
+import * as migration_20261126_031205_role_requests from './20261126_031205_role_requests';
+import * as migration_20261126_034854_schema_snapshot from './20261126_034854_schema_snapshot';
+import * as migration_20261126_035806_audit_outbox from './20261126_035806_audit_outbox';
 
 export const migrations = [
   {
@@ -113,11 +118,36 @@ export const migrations = [
   {
     up: migration_20261126_002704_signed_exports.up,
     down: migration_20261126_002704_signed_exports.down,
-    name: '20261126_002704_signed_exports'
+    name: '20261126_002704_signed_exports',
   },
   {
-    up: migration_20261126_025838_audit_outbox.up,
-    down: migration_20261126_025838_audit_outbox.down,
-    name: '20261126_025838_audit_outbox',
+    up: migration_20261126_030000_staff_deletion.up,
+    down: migration_20261126_030000_staff_deletion.down,
+    name: '20261126_030000_staff_deletion',
+  },
+  {
+    up: migration_20261126_030053_encrypted_identifiers.up,
+    down: migration_20261126_030053_encrypted_identifiers.down,
+    name: '20261126_030053_encrypted_identifiers',
+  },
+  {
+    up: migration_20261126_030154_staff_email_changes.up,
+    down: migration_20261126_030154_staff_email_changes.down,
+    name: '20261126_030154_staff_email_changes',
+  },
+  {
+    up: migration_20261126_031205_role_requests.up,
+    down: migration_20261126_031205_role_requests.down,
+    name: '20261126_031205_role_requests',
+  },
+  {
+    up: migration_20261126_034854_schema_snapshot.up,
+    down: migration_20261126_034854_schema_snapshot.down,
+    name: '20261126_034854_schema_snapshot',
+  },
+  {
+    up: migration_20261126_035806_audit_outbox.up,
+    down: migration_20261126_035806_audit_outbox.down,
+    name: '20261126_035806_audit_outbox',
   },
 ];

@@ -81,6 +81,7 @@ export interface Config {
     codes: Code;
     ranks: Rank;
     accounts: Account;
+    'role-requests': RoleRequest;
     'access-grants': AccessGrant;
     'change-requests': ChangeRequest;
     backups: Backup;
@@ -120,6 +121,7 @@ export interface Config {
     codes: CodesSelect<false> | CodesSelect<true>;
     ranks: RanksSelect<false> | RanksSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
+    'role-requests': RoleRequestsSelect<false> | RoleRequestsSelect<true>;
     'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
     'change-requests': ChangeRequestsSelect<false> | ChangeRequestsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
@@ -237,6 +239,7 @@ export interface Staff {
   phone?: string | null;
   email?: string | null;
   photo?: (number | null) | Photo;
+  nationalIdIndex?: string | null;
   employmentType: 'cadre' | 'civil-servant' | 'public-employee' | 'contract';
   unit: number | Unit;
   jobBeforeRecruitment?: string | null;
@@ -597,6 +600,9 @@ export interface FamilyMember {
 export interface Account {
   id: number;
   displayName?: string | null;
+  /**
+   * Roles that read personal records (HR, unit head, ministry HR), system roles, the unit in charge and the linked record take effect only once someone else approves: see System → Role change requests.
+   */
   roles: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[];
   staff?: (number | null) | Staff;
   /**
@@ -635,6 +641,29 @@ export interface Account {
     | null;
   password?: string | null;
   collection: 'accounts';
+}
+/**
+ * Roles that read personal records and system roles take effect only once another authorised person approves: choose "Approved" or "Refused" and save.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "role-requests".
+ */
+export interface RoleRequest {
+  id: number;
+  summary?: string | null;
+  account?: (number | null) | Account;
+  roles?: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[] | null;
+  unit?: (number | null) | Unit;
+  staff?: (number | null) | Staff;
+  previousRoles?: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[] | null;
+  approverRoles?: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[] | null;
+  requestedBy?: (number | null) | Account;
+  status: 'pending' | 'approved' | 'refused' | 'superseded';
+  decidedBy?: (number | null) | Account;
+  decidedAt?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1033,6 +1062,10 @@ export interface PayloadLockedDocument {
         value: number | Account;
       } | null)
     | ({
+        relationTo: 'role-requests';
+        value: number | RoleRequest;
+      } | null)
+    | ({
         relationTo: 'access-grants';
         value: number | AccessGrant;
       } | null)
@@ -1142,6 +1175,7 @@ export interface StaffSelect<T extends boolean = true> {
   phone?: T;
   email?: T;
   photo?: T;
+  nationalIdIndex?: T;
   employmentType?: T;
   unit?: T;
   jobBeforeRecruitment?: T;
@@ -1440,6 +1474,26 @@ export interface AccountsSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "role-requests_select".
+ */
+export interface RoleRequestsSelect<T extends boolean = true> {
+  summary?: T;
+  account?: T;
+  roles?: T;
+  unit?: T;
+  staff?: T;
+  previousRoles?: T;
+  approverRoles?: T;
+  requestedBy?: T;
+  status?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

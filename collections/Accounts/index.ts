@@ -9,6 +9,8 @@ import { issueEndpoint } from './endpoints/issue'
 import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
+import { recordRoleRequest, requestPrivilegeChanges } from '../../hooks/accounts/requestPrivilegeChanges'
+import { ROLE_OPTIONS } from './roleOptions'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
 export const Accounts: CollectionConfig = {
@@ -18,6 +20,9 @@ export const Accounts: CollectionConfig = {
     plural: { vi: 'Tài khoản', en: 'Accounts' },
   },
   auth: {
+    // Every authenticated request loads its account: the unit and staff relationships stay ids (access rules
+    // need only the ids), instead of Payload's default depth 2 that would read the whole staff record each time.
+    depth: 0,
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
@@ -33,7 +38,8 @@ export const Accounts: CollectionConfig = {
   hooks: {
     beforeOperation: [rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
-    beforeChange: [firstAccountIsSysadmin],
+    beforeChange: [firstAccountIsSysadmin, requestPrivilegeChanges],
+    afterChange: [recordRoleRequest],
     beforeLogin: [refuseDisabledLogin],
     afterLogin: [auditLogin],
     afterError: [auditFailedLogin],
@@ -47,16 +53,16 @@ export const Accounts: CollectionConfig = {
       required: true,
       defaultValue: ['staff'],
       label: { vi: 'Vai trò', en: 'Roles' },
-      // Only a system administrator grants roles, units and record links (no self-escalation).
+      // Only a system administrator requests roles, units and record links (no self-escalation); roles that
+      // read personal data and system roles take effect once another person approves (collections/RoleRequests).
       access: { create: sysadminOnlyField, update: sysadminOnlyField },
-      options: [
-        { value: 'staff', label: { vi: 'Cán bộ (hồ sơ của mình)', en: 'Staff (own record)' } },
-        { value: 'unit-hr', label: { vi: 'Cán bộ tổ chức đơn vị', en: 'Unit HR officer' } },
-        { value: 'unit-head', label: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' } },
-        { value: 'ministry-hr', label: { vi: 'Vụ Tổ chức cán bộ (toàn Bộ)', en: 'Ministry HR' } },
-        { value: 'auditor', label: { vi: 'Kiểm tra, giám sát', en: 'Auditor' } },
-        { value: 'sysadmin', label: { vi: 'Quản trị hệ thống', en: 'System administrator' } },
-      ],
+      options: ROLE_OPTIONS,
+      admin: {
+        description: {
+          vi: 'Vai trò xem hồ sơ cá nhân (cán bộ tổ chức, thủ trưởng, Vụ TCCB), vai trò hệ thống, đơn vị phụ trách và hồ sơ gắn với tài khoản chỉ có hiệu lực khi người khác phê duyệt: xem Hệ thống → Đề nghị thay đổi vai trò.',
+          en: 'Roles that read personal records (HR, unit head, ministry HR), system roles, the unit in charge and the linked record take effect only once someone else approves: see System → Role change requests.',
+        },
+      },
     },
     { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
     {

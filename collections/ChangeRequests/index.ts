@@ -1,10 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { noGenericWrites, readChangeRequests } from '../../access/changeRequests'
+import { openDeclaredIdentifiers, sealDeclaredIdentifiers } from '../../hooks/encryption/sealedIdentifiers'
 import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES, ACTION_LABELS, STATUS_LABELS } from '../../src/domain/submission'
 import { label } from '../shared/fields'
 import { hiddenFromStaff } from '../shared/staffOnly'
 import { changeRequestEndpoints } from './endpoints'
+
+const sealedJson = { beforeChange: [sealDeclaredIdentifiers], afterRead: [openDeclaredIdentifiers] }
 
 /**
  * Yêu cầu cập nhật hồ sơ — what a person declares (tier T2, src/domain/tiers.ts), kept apart from the
@@ -49,8 +52,9 @@ export const ChangeRequests: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'revision', type: 'number', required: true, defaultValue: 0, label: label('Phiên bản', 'Revision'), admin: { readOnly: true, hidden: true } },
-    { name: 'proposal', type: 'json', label: label('Nội dung đề nghị', 'Proposal'), admin: { hidden: true } },
-    { name: 'base', type: 'json', label: label('Hồ sơ chính thức khi lập', 'Official values when written'), admin: { hidden: true } },
+    // Declared and base values hold identifiers too (a new CCCD): sealed like the record's own (src/domain/sealedValue.ts).
+    { name: 'proposal', type: 'json', label: label('Nội dung đề nghị', 'Proposal'), admin: { hidden: true }, hooks: sealedJson },
+    { name: 'base', type: 'json', label: label('Hồ sơ chính thức khi lập', 'Official values when written'), admin: { hidden: true }, hooks: sealedJson },
     { name: 'baseStamp', type: 'text', label: label('Dấu phiên bản hồ sơ', 'Official record stamp'), admin: { hidden: true } },
     { name: 'returnReason', type: 'textarea', label: label('Lý do trả lại', 'Reason for return'), admin: { readOnly: true } },
     { name: 'submittedAt', type: 'date', index: true, label: label('Ngày gửi duyệt', 'Submitted'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } } },

@@ -10,9 +10,13 @@ import { auditReads } from '../../hooks/audit/auditReads'
 import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSearch'
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
+import { lookupByBlindIndex } from '../../hooks/staff/nationalIdIndex'
 import { ownPhotoOnly } from '../../hooks/staff/ownPhotoOnly'
+import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
+import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { label, textareaField } from '../shared/fields'
+import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
 import { searchEndpoint } from './endpoints/search'
 import { educationFields } from './fields/education'
@@ -47,18 +51,26 @@ export const Staff: CollectionConfig = {
     listSearchableFields: ['searchName', 'staffCode'],
     // The list view asks the database only for the shown columns (a record has ~100 fields and 8 histories).
     enableListViewSelectAPI: true,
-    components: { beforeListTable: ['/collections/Staff/components/SignedExportRequest#SignedExportRequest'] },
+    components: {
+      beforeListTable: [
+        '/collections/Staff/components/StaffListFilter#StaffListFilter',
+        '/collections/Staff/components/SignedExportRequest#SignedExportRequest',
+      ],
+    },
     group: label('Hồ sơ', 'Records'),
     pagination: { defaultLimit: 25 },
   },
   access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
-  endpoints: [searchEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
+  endpoints: [searchEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
   hooks: {
-    beforeOperation: [accentInsensitiveSearch],
+    beforeOperation: [accentInsensitiveSearch, lookupByBlindIndex],
     beforeChange: [keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
     // Audit trail (src/audit/): changes with masked sensitive values, and every read on behalf of a person.
     afterChange: [auditChangesHook(isSensitiveStaffField)],
-    afterDelete: [auditDeleteHook(isSensitiveStaffField)],
+    // Deletion (ministry HR): refused while an account or signed exports exist; what belongs only to the
+    // record goes with it in the same transaction (ON DELETE CASCADE), then its photo files.
+    beforeDelete: [refuseProtectedDeletion, rememberPhotoFiles],
+    afterDelete: [auditDeleteHook(isSensitiveStaffField), removePhotoFiles],
     afterOperation: [auditReads],
   },
   // Sensitive items (NĐ 356/2025 Điều 4.1) get a field-level read rule: src/domain/sensitivity.ts.

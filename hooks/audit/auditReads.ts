@@ -1,4 +1,4 @@
-import type { CollectionAfterOperationHook } from 'payload'
+import type { CollectionAfterOperationHook, PayloadRequest } from 'payload'
 
 import { actorOf } from '../../access/actor'
 import { readLoggingEnabled, recordAuditEvent } from '../../src/audit/record'
@@ -14,22 +14,34 @@ type Doc = Record<string, unknown> & { id: number | string }
  */
 export const auditReads: CollectionAfterOperationHook = async ({ operation, args, result, req, collection, overrideAccess }) => {
   if (operation !== 'find' && operation !== 'findByID') return result
-  if (!readLoggingEnabled() || !req.user) return result
   // GraphQL resolvers leave overrideAccess unset (access applies); the Local API sets it to true unless told otherwise.
   if ((overrideAccess ?? (args as { overrideAccess?: boolean }).overrideAccess) === true) return result
   const docs = (operation === 'find' ? ((result as { docs?: Doc[] }).docs ?? []) : result ? [result as Doc] : []).filter(Boolean)
-  if (!docs.length) return result
-  const isStaff = collection.slug === 'staff'
+  await auditRead(req, collection.slug, docs, operation === 'find')
+  return result
+}
+
+/**
+ * The `read` event of documents returned to the signed-in person (also used by endpoints that read with
+ * their own SQL, such as the name search): one event listing the ids, none for one's own record only.
+ */
+export async function auditRead(
+  req: PayloadRequest,
+  collection: string,
+  docs: ReadonlyArray<{ id: number | string; staff?: unknown; unitPath?: unknown }>,
+  list: boolean,
+): Promise<void> {
+  if (!readLoggingEnabled() || !req.user || !docs.length) return
+  const isStaff = collection === 'staff'
   const subjects = isStaff ? docs.map((d) => Number(d.id)) : docs.map((d) => relationId(d.staff)).filter((id): id is number => id != null)
   const own = actorOf(req)?.staffId
-  if (own != null && subjects.length && subjects.every((s) => s === own)) return result
+  if (own != null && subjects.length && subjects.every((s) => s === own)) return
   await recordAuditEvent(req, {
     operation: 'read',
-    collection: collection.slug,
+    collection,
     recordIds: docs.map((d) => d.id),
     subjects,
     subjectUnitPaths: isStaff && docs.every((d) => typeof d.unitPath === 'string') ? docs.map((d) => d.unitPath as string) : undefined,
-    detail: operation === 'find' ? { list: true } : null,
+    detail: list ? { list: true } : null,
   })
-  return result
 }

@@ -1,7 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { changedFields } from '../../src/domain/fieldChanges'
-import { mayApproveGrant } from '../../src/domain/grants'
+import { actorOf } from '../../access/actor'
+import { grantApprovalRefusal } from '../../src/domain/grants'
 import { relationId } from '../../src/domain/relationId'
 import { throwIssues } from '../validationError'
 
@@ -9,7 +10,7 @@ import { throwIssues } from '../validationError'
 const SUBSTANCE = ['grantee', 'action', 'units', 'staff', 'validFrom', 'validTo'] as const
 
 /**
- * Records who approved a grant and when; nobody approves a grant to themselves. Changing what an approved
+ * Records who approved a grant and when: ministry HR, never the grantee (src/domain/grants.ts). Changing what an approved
  * grant gives (who, what, which records, when) puts it back to "pending": an approval covers what was approved.
  */
 export const approveGrant: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
@@ -22,11 +23,11 @@ export const approveGrant: CollectionBeforeChangeHook = ({ data, originalDoc, re
   }
   const becomesApproved = data.status === 'approved' && !wasApproved
   if (!becomesApproved) return data
-  const approver = req.user?.id != null ? Number(req.user.id) : null
-  if (approver == null || !mayApproveGrant(approver, { grantee: relationId(data.grantee ?? originalDoc?.grantee) })) {
-    throwIssues('access-grants', [{ field: 'status', vi: 'Không ai được tự phê duyệt quyền cấp cho chính mình', en: 'Nobody may approve a grant to themselves' }], req)
-  }
-  data.approvedBy = approver
+  const actor = actorOf(req)
+  const approver = req.user?.id != null && actor ? { id: Number(req.user.id), roles: actor.roles } : null
+  const refusal = grantApprovalRefusal(approver, { grantee: relationId(data.grantee ?? originalDoc?.grantee) })
+  if (refusal) throwIssues('access-grants', [{ field: 'status', ...refusal }], req)
+  data.approvedBy = approver!.id
   data.approvedAt = new Date().toISOString()
   return data
 }

@@ -12,6 +12,7 @@ import { verifyArchive } from '../../src/backup/verify'
 import { backupFailedEmail } from '../../src/mail/backupFailedEmail'
 import { logger } from '../../src/server/logger'
 import { poolOf, withAdvisoryLock } from '../../src/server/pool'
+import { releaseOrphanedJobs } from '../orphans'
 
 export const BACKUP_TASK = 'backup'
 export const BACKUP_QUEUE = 'backups'
@@ -40,6 +41,7 @@ export async function requestBackup(payload: Payload, trigger: 'scheduled' | 'ma
  */
 export async function runBackupQueue(payload: Payload): Promise<boolean> {
   const ran = await withAdvisoryLock(payload, RUN_LOCK_KEY, async () => {
+    await releaseOrphanedJobs(payload, BACKUP_QUEUE)
     for (let i = 0; i < 2 * (BACKUP_RETRIES + 1); i++) {
       const r = await payload.jobs.run({ queue: BACKUP_QUEUE, limit: 1, sequential: true, silent: true })
       if (r.noJobsRemaining || Object.keys(r.jobStatus ?? {}).length === 0) break

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { verificationCode, type ExportForm } from '../../src/domain/signing/signedExport'
 import { logger } from '../../src/server/logger'
 import { withAdvisoryLock } from '../../src/server/pool'
+import { releaseOrphanedJobs } from '../orphans'
 
 export const SIGN_TASK = 'sign-export'
 export const SIGN_QUEUE = 'signing'
@@ -40,6 +41,7 @@ export async function requestExports(
  */
 export async function runSigningQueue(payload: Payload): Promise<boolean> {
   const ran = await withAdvisoryLock(payload, RUN_LOCK_KEY, async () => {
+    await releaseOrphanedJobs(payload, SIGN_QUEUE)
     for (;;) {
       const r = await payload.jobs.run({ queue: SIGN_QUEUE, limit: 10, sequential: true, silent: true })
       if (r.noJobsRemaining || Object.keys(r.jobStatus ?? {}).length === 0) break

@@ -2,7 +2,12 @@ import crypto from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { activationEmail } from '../mail/activationEmail'
+import { checkActivationAddress, parseDomains, parseHoldDays } from '../domain/activationAddress'
+import { transactionDb } from '../server/pool'
+import { ISSUING_ACCOUNT } from './contextFlags'
 import { subtreeToken } from '../domain/unitTree'
 
 export interface IssueResult {
@@ -10,6 +15,8 @@ export interface IssueResult {
   emailed: number
   skippedExisting: number
   skippedNoEmail: number
+  /** Records whose address may not receive an activation link (src/domain/activationAddress.ts); no account is made. */
+  held: Array<{ staffCode: string; reason: string; message: string; until?: string }>
   failed: Array<{ staffCode: string; reason: string }>
 }
 
@@ -20,10 +27,12 @@ const ACTIVATION_DAYS = 7
  * account per person of a unit subtree who has none yet, with an unusable random password and a one-time
  * activation link (Payload's reset-password token, valid 7 days) sent by e-mail. Running it again creates
  * nothing twice (the database allows one account per staff record) and retries only activations whose
- * e-mail did not go out; accounts made otherwise are left alone.
+ * e-mail did not go out; accounts made otherwise are left alone. A record whose address may not receive the
+ * link (src/domain/activationAddress.ts: outside the agency's domains, shared, or changed recently) gets no
+ * account and is reported as held.
  */
 export async function issueAccounts(payload: Payload, req: PayloadRequest, unitId: number, publicUrl: string): Promise<IssueResult> {
-  const result: IssueResult = { created: 0, emailed: 0, skippedExisting: 0, skippedNoEmail: 0, failed: [] }
+  const result: IssueResult = { created: 0, emailed: 0, skippedExisting: 0, skippedNoEmail: 0, held: [], failed: [] }
   const staff = await payload.find({
     collection: 'staff',
     where: { unitPath: { like: subtreeToken(unitId) } },
@@ -44,6 +53,10 @@ export async function issueAccounts(payload: Payload, req: PayloadRequest, unitI
     req,
   })
   const byStaff = new Map(existing.docs.map((a) => [typeof a.staff === 'object' ? a.staff?.id : a.staff, a]))
+  const facts = await addressFacts(payload, req, staff.docs.map((s) => s.id))
+  const domains = parseDomains(process.env.HOSO_ACCOUNT_EMAIL_DOMAINS)
+  const holdDays = parseHoldDays(process.env.HOSO_ACCOUNT_EMAIL_HOLD_DAYS)
+  const language = req.i18n?.language === 'en' ? 'en' : 'vi'
   for (const person of staff.docs) {
     const account = byStaff.get(person.id)
     if (account && !account.activationPending) {
@@ -53,6 +66,14 @@ export async function issueAccounts(payload: Payload, req: PayloadRequest, unitI
     if (!person.email) {
       result.skippedNoEmail++
       continue
+    }
+    if (!account) {
+      const f = facts.get(person.id)
+      const check = checkActivationAddress({ email: person.email, domains, holdDays, now: new Date(), usedElsewhere: Boolean(f?.usedElsewhere), lastChangedAt: f?.lastChangedAt ?? null })
+      if (!check.ok) {
+        result.held.push({ staffCode: person.staffCode, reason: check.reason, message: check[language], ...(check.until ? { until: check.until.toISOString() } : {}) })
+        continue
+      }
     }
     try {
       const doc =
@@ -69,6 +90,7 @@ export async function issueAccounts(payload: Payload, req: PayloadRequest, unitI
             activationPending: true,
           },
           overrideAccess: true,
+          context: { [ISSUING_ACCOUNT]: true },
           req,
         }))
       if (!account) result.created++
@@ -96,4 +118,23 @@ export async function issueAccounts(payload: Payload, req: PayloadRequest, unitI
     }
   }
   return result
+}
+
+/**
+ * For each record: whether another account or another staff record uses its address (case-insensitive), and
+ * when the address last changed (the database logs every change: migrations/*_staff_email_changes.ts).
+ */
+async function addressFacts(payload: Payload, req: PayloadRequest, staffIds: number[]): Promise<Map<number, { usedElsewhere: boolean; lastChangedAt: Date | null }>> {
+  if (!staffIds.length) return new Map()
+  const db = await transactionDb(payload, req)
+  const { rows } = (await db.execute(sql`
+    SELECT s.id,
+           EXISTS (SELECT 1 FROM accounts a WHERE lower(a.email) = lower(s.email) AND a.staff_id IS DISTINCT FROM s.id)
+             OR EXISTS (SELECT 1 FROM staff o WHERE lower(o.email) = lower(s.email) AND o.id <> s.id) AS "usedElsewhere",
+           (SELECT max(c.changed_at) FROM staff_email_changes c WHERE c.staff_id = s.id) AS "lastChangedAt"
+      FROM staff s
+     WHERE s.id = ANY(string_to_array(${staffIds.join(',')}, ',')::int[]) AND s.email IS NOT NULL`)) as unknown as {
+    rows: Array<{ id: number; usedElsewhere: boolean; lastChangedAt: string | Date | null }>
+  }
+  return new Map(rows.map((r) => [Number(r.id), { usedElsewhere: r.usedElsewhere, lastChangedAt: r.lastChangedAt ? new Date(r.lastChangedAt) : null }]))
 }

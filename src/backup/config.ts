@@ -1,11 +1,11 @@
 /**
  * The non-secret configuration a restore needs to rebuild the same service. Secrets (PAYLOAD_SECRET,
- * SMTP_PASS, BACKUP_KEY, the database password) are never written; keep them in the agency's secret store.
+ * SMTP_PASS, BACKUP_KEY, the data key that seals identifiers, the database password) are never written; keep them in the agency's secret store.
  */
 const KEPT = [
   'NODE_ENV', 'PUBLIC_URL', 'PORT', 'HOST', 'HOSO_DATA_DIR', 'MEDIA_DIR', 'DATABASE_POOL_MAX', 'TRUST_PROXY',
   'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'MAIL_FROM', 'MAIL_FROM_NAME', 'LOG_LEVEL',
-  'BACKUP_DIR', 'BACKUP_CRON', 'BACKUP_SCHEDULE', 'BACKUP_RETENTION_MONTHS', 'BACKUP_KEY_FILE',
+  'BACKUP_DIR', 'BACKUP_CRON', 'BACKUP_SCHEDULE', 'BACKUP_RETENTION_MONTHS', 'BACKUP_KEY_FILE', 'HOSO_DATA_KEY_FILE',
 ]
 
 export function nonSecretConfig(env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
@@ -24,6 +24,6 @@ export function nonSecretConfig(env: NodeJS.ProcessEnv = process.env): Record<st
   return {
     env: values,
     database,
-    secretsNotIncluded: ['PAYLOAD_SECRET', 'SMTP_PASS', 'BACKUP_KEY / BACKUP_KEY_FILE contents', 'database password'],
+    secretsNotIncluded: ['PAYLOAD_SECRET', 'SMTP_PASS', 'BACKUP_KEY / BACKUP_KEY_FILE contents', 'HOSO_DATA_KEY / HOSO_DATA_KEY_FILE contents', 'database password'],
   }
 }

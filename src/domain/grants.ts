@@ -49,7 +49,24 @@ export function validateGrant(g: GrantInput): FieldIssue[] {
   return issues
 }
 
-/** Nobody approves a grant to themselves. */
-export function mayApproveGrant(approverAccountId: number, grant: GrantInput): boolean {
-  return grant.grantee == null || grant.grantee !== approverAccountId
+/**
+ * Why `approver` may not approve `grant`, or null when they may. A grant opens personal records, so it is
+ * approved by ministry HR — the authority over every record — and never by its grantee. A system
+ * administrator may prepare grants but not approve them: otherwise they could open records to an account
+ * they control (they read no personal data themselves by design).
+ */
+export function grantApprovalRefusal(
+  approver: { id: number; roles: readonly string[] } | null,
+  grant: GrantInput,
+): { vi: string; en: string } | null {
+  if (approver && grant.grantee != null && grant.grantee === approver.id) {
+    return { vi: 'Không ai được tự phê duyệt quyền cấp cho chính mình', en: 'Nobody may approve a grant to themselves' }
+  }
+  if (!approver || !approver.roles.includes('ministry-hr')) {
+    return {
+      vi: 'Chỉ cán bộ tổ chức cấp Bộ (vai trò ministry-hr) mới được phê duyệt quyền khai thác hồ sơ',
+      en: 'Only ministry HR (role ministry-hr) may approve an access grant',
+    }
+  }
+  return null
 }

@@ -99,3 +99,10 @@ export function validateNationalId(
   }
   return issues
 }
+
+/** Another record already carries this CCCD (checked through its blind index; the database enforces it too). */
+export const DUPLICATE_NATIONAL_ID: FieldIssue = {
+  field: FIELD,
+  vi: 'Số CCCD đã tồn tại trong một hồ sơ khác.',
+  en: 'This citizen ID number already exists in another record.',
+}

@@ -121,6 +121,7 @@ export const STAFF_FIELD_TIERS: Readonly<Record<string, Tier>> = {
   searchName: 'system',
   sortName: 'system',
   unitPath: 'system',
+  nationalIdIndex: 'system',
   lastConfirmedAt: 'system',
 }
 

@@ -19,3 +19,34 @@ export function isWithinSubtree(path: string, rootId: number | string): boolean 
 export function wouldCreateCycle(unitId: number | string, newParentPath: string): boolean {
   return isWithinSubtree(newParentPath, unitId)
 }
+
+export interface TreeUnit {
+  id: number
+  name: string
+  parent: number | null
+  sortOrder?: number | null
+}
+
+/**
+ * Units in tree order — each parent before its children, siblings by sortOrder then name (Vietnamese
+ * collation) — with `level` counted from the shown roots: the units whose parent is not in the list
+ * (a unit HR officer's own unit heads their part of the tree).
+ */
+export function inTreeOrder<T extends TreeUnit>(units: readonly T[]): Array<T & { level: number }> {
+  const ids = new Set(units.map((u) => u.id))
+  const children = new Map<number | null, T[]>()
+  for (const u of units) {
+    const key = u.parent != null && ids.has(u.parent) ? u.parent : null
+    children.set(key, [...(children.get(key) ?? []), u])
+  }
+  const order = (a: T, b: T) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.name.localeCompare(b.name, 'vi')
+  const out: Array<T & { level: number }> = []
+  const walk = (parent: number | null, level: number) => {
+    for (const u of [...(children.get(parent) ?? [])].sort(order)) {
+      out.push({ ...u, level })
+      walk(u.id, level + 1)
+    }
+  }
+  walk(null, 0)
+  return out
+}

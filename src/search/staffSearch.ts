@@ -1,28 +1,80 @@
 import type { Pool } from 'pg'
 
+import type { Scope } from '../domain/access'
 import { searchKey } from '../domain/names'
+import { subtreeToken } from '../domain/unitTree'
 
-export interface NameMatch {
+/** One search result: the columns a result list shows (none of them sensitive), in the REST API's shape. */
+export interface StaffMatch {
   id: number
-  score: number
+  staffCode: string
+  fullName: string
+  gender: string
+  birthDate: string
+  employmentType: string
+  unit: number
+  position: string | null
+  rank: number | null
+  unitPath: string
+  _score: number
+}
+
+/** The record fields a search result carries (checked against the sensitive items in test/unit/staffSearch.test.ts). */
+export const SEARCH_RESULT_FIELDS = ['staffCode', 'fullName', 'gender', 'birthDate', 'employmentType', 'unit', 'position', 'rank', 'unitPath'] as const
+
+const COLUMNS = `s.id, s.staff_code, s.full_name, s.gender, s.birth_date, s.employment_type, s.unit_id, s.position, s.rank_id, s.unit_path`
+
+type Row = {
+  id: number; staff_code: string; full_name: string; gender: string; birth_date: Date; employment_type: string
+  unit_id: number; position: string | null; rank_id: number | null; unit_path: string; distance: number
 }
 
 /**
  * Accent-insensitive, typo-tolerant name search: the query is unaccented like the stored search_name,
  * then matched by trigram word similarity (pg_trgm `<%`), nearest first: `<<->` is the word-similarity
  * distance, and the GiST trigram index returns rows in that order (KNN), so only the top rows are read.
- * Only ids come back; the caller loads the documents through Payload so that access rules apply.
+ *
+ * `scope` is the caller's read scope (src/domain/access.ts `recordScope`, the rule behind the staff
+ * collection's read access), applied in the same query: a unit HR officer's best matches are the best
+ * matches *in their subtree*, not the best of the whole database with the foreign ones dropped afterwards.
  */
-export async function searchStaffIds(pool: Pool, query: string, limit: number): Promise<NameMatch[]> {
+export async function searchStaff(pool: Pool, query: string, limit: number, scope: Scope = { kind: 'all' }): Promise<StaffMatch[]> {
   const q = searchKey(query)
-  if (q.length < 2) return []
-  const { rows } = await pool.query<{ id: number; score: number }>(
-    `SELECT id, 1 - ($1 <<-> search_name) AS score
-       FROM staff
-      WHERE $1 <% search_name
-      ORDER BY $1 <<-> search_name
-      LIMIT $2`,
-    [q, limit],
-  )
-  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }))
+  if (q.length < 2 || scope.kind === 'none') return []
+  const { rows } =
+    scope.kind === 'all'
+      ? await pool.query<Row>(
+          `SELECT ${COLUMNS}, $1 <<-> s.search_name AS distance
+             FROM staff s
+            WHERE $1 <% s.search_name
+            ORDER BY $1 <<-> s.search_name
+            LIMIT $2`,
+          [q, limit],
+        )
+      : // A scoped search reads the scope first (trigram index on unit_path) and ranks only those names: its
+        // cost grows with the scope (a department's few thousand names), never with the whole table. Combining
+        // the two indexes instead makes PostgreSQL collect every similar name of the database (10 000+ rows
+        // for a common name) before intersecting.
+        await pool.query<Row>(
+          `WITH scoped AS MATERIALIZED (
+             SELECT id, search_name FROM staff WHERE unit_path LIKE ANY($3::text[]) OR id = ANY($4::int[])
+           ), top AS (
+             SELECT id, $1 <<-> search_name AS distance FROM scoped WHERE $1 <% search_name ORDER BY 2 LIMIT $2
+           )
+           SELECT ${COLUMNS}, top.distance FROM top JOIN staff s ON s.id = top.id ORDER BY top.distance`,
+          [q, limit, scope.subtreeUnitIds.map((u) => `%${subtreeToken(u)}%`), scope.staffIds],
+        )
+  return rows.map((r) => ({
+    id: Number(r.id),
+    staffCode: r.staff_code,
+    fullName: r.full_name,
+    gender: r.gender,
+    birthDate: r.birth_date.toISOString(),
+    employmentType: r.employment_type,
+    unit: Number(r.unit_id),
+    position: r.position,
+    rank: r.rank_id == null ? null : Number(r.rank_id),
+    unitPath: r.unit_path,
+    _score: Math.round((1 - Number(r.distance)) * 100) / 100,
+  }))
 }

@@ -1,5 +1,7 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
+import { dataKeyring } from '../crypto/dataKey'
+import { sealedRow } from '../crypto/fieldCipher'
 import { todayInVietnam } from '../domain/dates'
 import { CODE_LISTS } from '../domain/reference/codeLists'
 import { RANKS } from '../domain/reference/ranks'
@@ -138,9 +140,11 @@ async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, op
     for (let i = start; i <= end; i++) {
       people.push(generatePerson(rng, i, ctx, i === 1 ? { ...DEMO_PERSON, unitId: demoUnit } : {}))
     }
+    // Written past Payload's hooks, so sealed here: the identifiers never reach the table in plaintext.
+    const keyring = dataKeyring()
     const staffRows = people.map((p) => {
       const fullName = normalizePersonName(p.staff.fullName as string)
-      return { ...p.staff, fullName, searchName: searchKey(fullName), sortName: sortKey(fullName), unitPath: '' }
+      return sealedRow({ ...p.staff, fullName, searchName: searchKey(fullName), sortName: sortKey(fullName), unitPath: '' }, keyring)
     })
     const ids = (await bulkInsert(db, 'staff', staffRows, STAFF_RELATIONSHIPS)) as number[]
     if (start === 1) demoStaffId = ids[0]

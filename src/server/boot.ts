@@ -5,9 +5,13 @@ import { getPayload, type Payload } from 'payload'
 // The config reads DATABASE_URL lazily, when the pool is created.
 import config from '../../payload.config'
 
+import { dataKeyring } from '../crypto/dataKey'
+import { SealedValueError } from '../crypto/fieldCipher'
+import { isSealed } from '../domain/sealedValue'
 import { guardPoolErrors, resolveDatabase, type ResolvedDatabase } from './database'
 import { logger } from './logger'
 import { applyMigrations } from './migrations'
+import { poolOf } from './pool'
 
 export interface Booted {
   payload: Payload
@@ -18,6 +22,8 @@ export interface Booted {
 
 /** Database (external or embedded) → Payload → migrations. Used by the server and the CLI commands. */
 export async function boot(): Promise<Booted> {
+  // The data key first: without one, production stops here with the reason (src/crypto/dataKey.ts).
+  dataKeyring()
   const database = await resolveDatabase()
   try {
     // Own cache key: Next's route handlers (a separately bundled copy of Payload in production) must
@@ -26,6 +32,7 @@ export async function boot(): Promise<Booted> {
     const payload = await getPayload({ config, key: 'hoso-server' })
     guardPoolErrors(payload.db)
     await applyMigrations(payload)
+    await checkDataKey(payload)
     return {
       payload,
       database,
@@ -40,5 +47,20 @@ export async function boot(): Promise<Booted> {
     logger.error({ err }, 'start-up failed')
     if (database.embedded) await database.embedded.stop().catch(() => {})
     throw err
+  }
+}
+
+/** A key that cannot open the stored identifiers (another machine's generated key, a lost rotation) stops the start. */
+async function checkDataKey(payload: Payload): Promise<void> {
+  const { rows } = await poolOf(payload).query<{ national_id: string }>(
+    `SELECT national_id FROM staff WHERE national_id IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  )
+  const sample = rows[0]?.national_id
+  if (!isSealed(sample)) return
+  try {
+    dataKeyring().open(sample, 'nationalId')
+  } catch (err) {
+    if (!(err instanceof SealedValueError)) throw err
+    throw new Error(`Khóa dữ liệu không mở được dữ liệu đã lưu / The data key cannot open the stored data: ${err.message}`)
   }
 }

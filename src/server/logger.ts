@@ -1,6 +1,6 @@
 import pino from 'pino'
 
-/** One JSON logger for the server; never log CCCD, passwords, tokens or keys (redacted below as a net). */
+/** One JSON logger for the server; never log CCCD, BHXH or tax numbers, passwords, tokens or keys (redacted below as a net). */
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
   base: { app: 'hoso' },
@@ -12,6 +12,9 @@ export const logger = pino({
       '*.password',
       '*.token',
       '*.nationalId',
+      '*.socialInsuranceNumber',
+      '*.taxCode',
+      '*.nationalIdIndex',
     ],
     censor: '[redacted]',
   },

@@ -33,6 +33,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Relationship cells in the admin lists fill in a moment after the rows: wait for them (briefly) so the
+  // picture shows what a person sees, not the "Đang tải..." placeholders.
+  await page
+    .waitForFunction(() => !/Đang tải\.\.\.|Loading\.\.\./.test(document.body.innerText), undefined, { timeout: 10_000 })
+    .catch(() => {})
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false })
 }
 

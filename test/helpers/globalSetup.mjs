@@ -36,6 +36,10 @@ export default async function globalSetup() {
   await client.end()
   const templateUrl = withDatabase(adminUrl, template)
 
+  // One data key for the run (a fresh random one, like a deployment's): the template's migrations, every test
+  // file and every test server seal and open identifiers with it (src/crypto/dataKey.ts).
+  process.env.HOSO_DATA_KEY ??= crypto.randomBytes(32).toString('base64')
+
   const runMigrate = () =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/migrate.ts'], {
       cwd: root,

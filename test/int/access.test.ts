@@ -150,6 +150,23 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     expect(search.docs.every((d) => inScope.has(d.id))).toBe(true)
   })
 
+  test('the search ranks within the scope: a unit HR officer gets their own best matches, however many better ones lie elsewhere', async () => {
+    const mine = `%.${units.get('VCCVC')!.id}.%`
+    // A family name shared by many people in and outside the department.
+    const { rows: [common] } = await sql.query<{ family: string }>(
+      `SELECT split_part(search_name, ' ', 1) AS family FROM staff GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    )
+    const { rows: [{ n }] } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM staff WHERE unit_path LIKE $1 AND $2 <% search_name`, [mine, common!.family],
+    )
+    expect(n).toBeGreaterThan(0)
+    const limit = Math.min(n, 5)
+    const res = (await (await as('hrA')(`/api/staff/search?q=${encodeURIComponent(common!.family)}&limit=${limit}`)).json()) as { docs: Array<{ id: number }> }
+    const inScope = new Set(await subtreeIds(units.get('VCCVC')!.id))
+    expect(res.docs).toHaveLength(limit)
+    expect(res.docs.every((d) => inScope.has(d.id))).toBe(true)
+  })
+
   test('moving a person of one\'s own subtree into another department is refused; moving within it works', async () => {
     const mine = staffRows.find((s) => s.unitPath.includes(`.${units.get('VCCVC')!.id}.`))!
     const out = await as('hrA')(`/api/staff/${mine.id}`, { method: 'PATCH', body: JSON.stringify({ unit: units.get('VTCBC')!.id }) })
@@ -271,6 +288,11 @@ describe('purpose-bound grants', () => {
     await expect(
       payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...auditor, collection: 'accounts' } as never }),
     ).rejects.toThrow(/tự phê duyệt/)
+    // Nor can the system administrator (who could otherwise open records to an account they control).
+    const bySysadmin = await as('admin')(`/api/access-grants/${grant.id}`, { method: 'PATCH', body: JSON.stringify({ status: 'approved' }) })
+    expect(bySysadmin.status).toBe(400)
+    expect(await bySysadmin.text()).toMatch(/Chỉ cán bộ tổ chức cấp Bộ/)
+    expect((await payload.findByID({ collection: 'access-grants', id: grant.id })).status).toBe('pending')
     await payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' }, user: { ...ministry, collection: 'accounts' } as never })
     const read = await as('auditor')(`/api/staff/${target.id}`)
     expect(read.status).toBe(200)

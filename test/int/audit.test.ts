@@ -267,7 +267,7 @@ test('a read through a purpose-bound grant carries the grant purpose', async () 
       validTo: new Date(Date.now() + 86_400_000).toISOString(),
       status: 'approved',
     },
-    user: admin,
+    user: ministry,
   })
   const start = await lastSeq()
   await payload.findByID({ collection: 'staff', id: target, depth: 0, user: head, overrideAccess: false })

@@ -275,6 +275,17 @@ describe('backup job, schedule and drill', () => {
     expect(readSidecar(file)?.drill?.ok).toBe(true)
   })
 
+  test('a backup whose process died mid-run (job left claimed, row left running) runs again at the next sweep', async () => {
+    const row = await requestBackup(payload, 'manual')
+    // What a kill -9 during the job leaves: the job claimed and the row "running", no archive recorded.
+    await sql.query(`UPDATE payload_jobs SET processing = true WHERE queue = 'backups' AND completed_at IS NULL AND (input->>'backupId')::int = $1`, [row.id])
+    await sql.query(`UPDATE backups SET status = 'running', attempts = 1 WHERE id = $1`, [row.id])
+    expect(await runBackupQueue(payload)).toBe(true)
+    const done = await payload.findByID({ collection: 'backups', id: row.id })
+    expect(done).toMatchObject({ status: 'succeeded', attempts: 2 })
+    expect(fs.existsSync(path.join(process.env.BACKUP_DIR!, done.archive!))).toBe(true)
+  })
+
   test('a failing backup is retried, marked failed and e-mailed to the system administrators', async () => {
     const blocker = path.join(work, 'not-a-directory')
     fs.writeFileSync(blocker, 'x')

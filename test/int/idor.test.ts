@@ -374,24 +374,42 @@ test('depth population from documents B may read carries nothing of A', async ()
   expect(own.photo).toBe(bPhoto.id)
 })
 
-test('version routes do not exist for records, rows or photos', async () => {
+test('version routes answer a clean 404 for records, rows, photos and every other collection', async () => {
   const a = aStaff[0]!.id
+  const row = aRows['work-history'] ?? aRows['family-members']!
   for (const p of [
     '/api/staff/versions',
     `/api/staff/versions/${a}`,
     `/api/staff/${a}/versions`,
     `/api/staff/versions?where[parent][equals]=${a}`,
+    `/api/staff/versions?where[version.unitPath][like]=${q(`.${unitA.id}.`)}&depth=2&draft=true`,
     '/api/work-history/versions',
+    `/api/work-history/versions/${row}`,
     '/api/family-members/versions?limit=0',
     '/api/photos/versions',
+    `/api/photos/versions/${aPhoto.id}`,
     '/api/change-requests/versions',
+    '/api/signed-exports/versions',
+    '/api/access-grants/versions',
+    '/api/accounts/versions',
+    '/api/role-requests/versions',
+    '/api/audit-events/versions',
   ]) {
-    // No version routes: the path is read as a document id (an invalid one answers 500, with no data).
+    // No collection keeps versions (collections/shared/routeGuards.ts): nothing is queried, nothing returned.
     const r = await asB('GET', p)
-    expect(r.status).toBeGreaterThanOrEqual(400)
+    if (r.status !== 404) throw new Error(`GET ${p}: expected 404, got ${r.status} ${r.text.slice(0, 200)}`)
+    expect(r.json?.docs).toBeUndefined()
   }
-  const restore = await asB('POST', `/api/staff/versions/${a}`, {})
-  expect(restore.status).toBeGreaterThanOrEqual(400)
+  // Ids that are not ids: a refusal, never a database error.
+  for (const p of ['/api/staff/abc', '/api/staff/NaN', '/api/staff/1e999', `/api/staff/${a}.5`, '/api/work-history/x', '/api/photos/%27%3B--']) {
+    const r = await asB('GET', p)
+    if (![400, 403, 404].includes(r.status)) throw new Error(`GET ${p}: expected a refusal, got ${r.status} ${r.text.slice(0, 200)}`)
+  }
+  for (const p of [`/api/staff/versions/${a}`, `/api/work-history/versions/${row}`, `/api/photos/versions/${aPhoto.id}`]) {
+    const restore = await asB('POST', p, {})
+    expect(restore.status).toBe(404)
+  }
+  expect((await payload.findByID({ collection: 'staff', id: a, depth: 0 })).fullName).toBe(aStaff[0]!.fullName)
 })
 
 test('GraphQL: aliases, lists, counts, nested relationships and __typename give errors or nothing', async () => {

@@ -20,7 +20,7 @@ let unitId: number
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  const smtpEnv = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', MAIL_FROM: 'ttcntt@hoso.local' }
+  const smtpEnv = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', MAIL_FROM: 'ttcntt@hoso.local', HOSO_ACCOUNT_EMAIL_DOMAINS: 'hoso.local' }
   Object.assign(process.env, smtpEnv)
   const started = await startTestPayload()
   payload = started.payload
@@ -119,4 +119,44 @@ test('an SMTP failure is reported per person and retried by the next run', async
   smtp.failing = false
   const retried = (await (await issue(adminToken, other)).json()) as { created: number; emailed: number; failed: unknown[] }
   expect(retried).toMatchObject({ created: 0, emailed: failed.created, failed: [] })
+})
+
+test('an address an HR officer set does not receive the activation link: their own, another domain, or a fresh change', async () => {
+  const hr = await loginToken(server.url, 'nhansu@hoso.local', 'hoso-demo-2026')
+  const asHr = (method: string, path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `JWT ${hr}` }, body: JSON.stringify(body) })
+  const p02 = (await sql.query(`SELECT id FROM units WHERE code = 'VCCVC.P02'`)).rows[0].id
+  const record = (staffCode: string, email: string) => ({
+    staffCode, fullName: 'Lê Thị Mới', gender: 'female', birthDate: '1995-04-02T00:00:00.000Z', employmentType: 'civil-servant', unit: p02, email,
+  })
+  const own = await asHr('POST', '/api/staff', record('MOI-1', 'nhansu@hoso.local'))
+  expect(own.status).toBe(201)
+  const ownId = ((await own.json()) as { doc: { id: number } }).doc.id
+  expect((await asHr('POST', '/api/staff', record('MOI-2', 'le.thi.moi@gmail.com'))).status).toBe(201)
+  const sent = smtp.messages.length
+  type Result = { created: number; emailed: number; held: Array<{ staffCode: string; reason: string; message: string; until?: string }> }
+  const first = (await (await issue(adminToken, unitId)).json()) as Result
+  expect(first).toMatchObject({ created: 0, emailed: 0 })
+  expect(first.held).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ staffCode: 'MOI-1', reason: 'shared', message: expect.stringMatching(/đang được dùng cho tài khoản hoặc hồ sơ khác/) }),
+      expect.objectContaining({ staffCode: 'MOI-2', reason: 'domain', message: expect.stringMatching(/miền thư của cơ quan \(hoso\.local\)/) }),
+    ]),
+  )
+
+  // The officer then puts an address of their choosing in the agency's domain: it waits out the hold period.
+  expect((await asHr('PATCH', `/api/staff/${ownId}`, { email: 'hop-thu-moi@hoso.local' })).status).toBe(200)
+  const second = (await (await issue(adminToken, unitId)).json()) as Result
+  const held = second.held.find((h) => h.staffCode === 'MOI-1')!
+  expect(held).toMatchObject({ reason: 'recently-changed', message: expect.stringMatching(/vừa được thay đổi; chỉ gửi thư kích hoạt từ ngày \d\d\/\d\d\/\d{4}/) })
+  expect(new Date(held.until!).getTime() - Date.now()).toBeGreaterThan(13 * 86_400_000)
+  expect(second).toMatchObject({ created: 0, emailed: 0 })
+  expect(smtp.messages).toHaveLength(sent)
+  expect((await sql.query('SELECT count(*)::int AS n FROM accounts WHERE staff_id = $1', [ownId])).rows[0].n).toBe(0)
+
+  // Once the hold has passed without a correction (the change dated back in the database), the link goes out.
+  await sql.query(`UPDATE staff_email_changes SET changed_at = now() - interval '15 days' WHERE staff_id = $1`, [ownId])
+  const third = (await (await issue(adminToken, unitId)).json()) as Result
+  expect(third).toMatchObject({ created: 1, emailed: 1 })
+  expect((smtp.messages.at(-1)!.to as { text: string }).text).toBe('hop-thu-moi@hoso.local')
 })

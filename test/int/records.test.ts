@@ -217,6 +217,15 @@ describe('search', () => {
     expect(anonymous.status).toBe(401)
   })
 
+  test('a search is a read of the records it returns: one audit event listing them', async () => {
+    const requestId = `search-${Date.now()}`
+    const res = (await (await api(`/staff/search?q=nguyen&limit=5`, { headers: { 'X-Request-Id': requestId } })).json()) as { docs: Array<{ id: number }> }
+    expect(res.docs).toHaveLength(5)
+    const events = await payload.find({ collection: 'audit-events', where: { requestId: { equals: requestId } }, depth: 0 })
+    expect(events.docs).toHaveLength(1)
+    expect(events.docs[0]).toMatchObject({ operation: 'read', targetCollection: 'staff', recordIds: `.${res.docs.map((d) => d.id).join('.')}.` })
+  })
+
   test('lists sort Vietnamese names by tên, then họ đệm, with Vietnamese letter order', async () => {
     const res = (await (await api('/staff?sort=sortName&limit=200&depth=0')).json()) as { docs: Array<{ sortName: string }> }
     const keys = res.docs.map((d) => d.sortName)

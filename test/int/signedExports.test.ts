@@ -17,6 +17,7 @@ import { createDemoPki, type DemoPki } from '../../src/pki/demoPki'
 import { readP12 } from '../../src/pki/p12'
 import { createSigningServices, signingConfigFromEnv } from '../../src/signing/context'
 import { processExport, SignatureRejected } from '../../src/signing/exportPipeline'
+import { requestExports, runSigningQueue } from '../../jobs/signing/service'
 import { finalFile } from '../../src/signing/files'
 import { verifyPdf } from '../../src/signing/verify'
 import { seedDemoData } from '../../src/seed/seed'
@@ -235,6 +236,25 @@ describe('refusals and the external signer (Local API, same pipeline as the job)
     expect(await filesOf(row.id)).toEqual([])
     expect(await finalFile(payload.db.drizzle as never, row.id)).toBeNull()
     await services.close()
+  })
+
+  it('a job left processing by a process that died mid-signing resumes at the next queue run', async () => {
+    const saved = process.env.PKI_DIR
+    process.env.PKI_DIR = pkiDir
+    try {
+      const { ids } = await requestExports(payload, [{ staffId: unitStaff[1]!, form: '2c' }], hrId)
+      // What a kill -9 during the job leaves behind: the job claimed (processing) and never finished.
+      const { rowCount } = await poolOf(payload).query(
+        `UPDATE payload_jobs SET processing = true WHERE queue = 'signing' AND completed_at IS NULL AND (input->>'exportId')::int = $1`, [ids[0]],
+      )
+      expect(rowCount).toBe(1)
+      expect(await runSigningQueue(payload)).toBe(true)
+      const after = await payload.findByID({ collection: 'signed-exports', id: ids[0]!, overrideAccess: true })
+      expect(after.status).toBe('done')
+      expect((await verifyPdf((await finalFile(payload.db.drizzle as never, ids[0]!))!, { trustAnchors: [pki.rootCertificate] })).valid).toBe(true)
+    } finally {
+      process.env.PKI_DIR = saved
+    }
   })
 
   it('the full record is exported as an extract the agency certifies, signed the same way', async () => {

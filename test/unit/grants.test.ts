@@ -1,5 +1,5 @@
 import { mayReach } from '../../src/domain/access'
-import { activeGrants, mayApproveGrant, validateGrant } from '../../src/domain/grants'
+import { activeGrants, grantApprovalRefusal, validateGrant } from '../../src/domain/grants'
 
 const now = new Date('2026-11-25T08:00:00Z')
 const base = { status: 'approved' as const, action: 'read' as const, purpose: 'Thẩm định hồ sơ bổ nhiệm', unitIds: [7], staffIds: [] }
@@ -29,6 +29,12 @@ test('a grant needs a purpose, a target and a sensible period; nobody approves t
     'validTo',
   ])
   expect(validateGrant({ ...base, validFrom: '2026-11-01', validTo: '2026-12-01' })).toEqual([])
-  expect(mayApproveGrant(3, { grantee: 3 })).toBe(false)
-  expect(mayApproveGrant(4, { grantee: 3 })).toBe(true)
+  expect(grantApprovalRefusal({ id: 3, roles: ['ministry-hr'] }, { grantee: 3 })?.en).toMatch(/themselves/)
+  expect(grantApprovalRefusal({ id: 4, roles: ['ministry-hr'] }, { grantee: 3 })).toBeNull()
+})
+
+test('only ministry HR approves a grant: not a system administrator, who could open records to an account they control', () => {
+  expect(grantApprovalRefusal({ id: 4, roles: ['sysadmin'] }, { grantee: 3 })?.vi).toMatch(/Chỉ cán bộ tổ chức cấp Bộ/)
+  expect(grantApprovalRefusal({ id: 4, roles: ['unit-hr'] }, { grantee: 3 })).not.toBeNull()
+  expect(grantApprovalRefusal(null, { grantee: 3 })).not.toBeNull()
 })

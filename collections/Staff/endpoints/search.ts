@@ -1,24 +1,16 @@
 import type { Endpoint } from 'payload'
 
-import { searchStaffIds } from '../../../src/search/staffSearch'
+import { actorWithGrants } from '../../../access/actor'
+import { auditRead } from '../../../hooks/audit/auditReads'
+import { recordScope } from '../../../src/domain/access'
+import { searchStaff } from '../../../src/search/staffSearch'
 import { poolOf } from '../../../src/server/pool'
-
-/** What a result list shows; the full record is one click away. */
-const LIST_COLUMNS = {
-  staffCode: true,
-  fullName: true,
-  gender: true,
-  birthDate: true,
-  unit: true,
-  rank: true,
-  position: true,
-  employmentType: true,
-} as const
 
 /**
  * GET /api/staff/search?q=nguyen van duk&limit=25 — name search that forgives missing diacritics and
- * small typos. Matching runs in SQL; the documents are then read through Payload with the caller's
- * access rules, so the result never holds a record the caller may not read.
+ * small typos. One SQL query matches, ranks and reads the result columns within the caller's read scope
+ * (the same rule as the collection's read access); the columns are none of the sensitive items, so no
+ * field rule applies to them. The read is in the audit trail like any list.
  */
 export const searchEndpoint: Endpoint = {
   path: '/search',
@@ -30,26 +22,13 @@ export const searchEndpoint: Endpoint = {
     const url = new URL(req.url ?? '', 'http://local')
     const q = url.searchParams.get('q') ?? ''
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 25) || 25, 1), 100)
-    const pool = poolOf(req.payload)
-    const matches = await searchStaffIds(pool, q, limit * 2)
-    if (!matches.length) return Response.json({ docs: [], query: q })
-    const found = await req.payload.find({
-      collection: 'staff',
-      where: { id: { in: matches.map((m) => m.id) } },
-      user: req.user,
-      overrideAccess: false,
-      depth: 0,
-      joins: false,
-      select: LIST_COLUMNS,
-      limit: matches.length,
-      pagination: false,
-      req,
-    })
-    const byId = new Map(found.docs.map((d) => [d.id, d]))
-    const docs = matches
-      .filter((m) => byId.has(m.id))
-      .slice(0, limit)
-      .map((m) => ({ ...byId.get(m.id)!, _score: Math.round(m.score * 100) / 100 }))
+    const scope = recordScope(await actorWithGrants(req), 'read')
+    // As for the staff list: an account that may read no record (system administrator, auditor) is refused.
+    if (scope.kind === 'none') {
+      return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 })
+    }
+    const docs = await searchStaff(poolOf(req.payload), q, limit, scope)
+    await auditRead(req, 'staff', docs, true)
     return Response.json({ docs, query: q })
   },
 }

@@ -1,6 +1,12 @@
-import type { Field } from 'payload'
+import type { Field, FieldHook } from 'payload'
 
+import { readSensitiveOfStaff } from '../../../access/sensitiveFields'
+import { openOnRead, sealOnWrite } from '../../../hooks/encryption/sealedIdentifiers'
+import { hideBlindIndex, indexNationalId } from '../../../hooks/staff/nationalIdIndex'
 import { codeField, dateField, label, textField } from '../../shared/fields'
+
+/** Stored encrypted (hooks/encryption): the column holds `enc:v1:…`; filters need the exact value (see nationalIdIndex). */
+const sealed = (first: FieldHook[] = []) => ({ hooks: { beforeChange: [...first, sealOnWrite], afterRead: [openOnRead] } })
 
 /** A — Định danh (2C items 1–9, 25–26; HS02 1–11). */
 export const identityFields: Field[] = [
@@ -57,7 +63,7 @@ export const identityFields: Field[] = [
   {
     type: 'row',
     fields: [
-      textField('nationalId', 'Số CCCD / định danh cá nhân', 'Citizen ID number', { unique: true }),
+      textField('nationalId', 'Số CCCD / định danh cá nhân', 'Citizen ID number', sealed([indexNationalId])),
       dateField('nationalIdIssueDate', 'Ngày cấp CCCD', 'ID issue date'),
       textField('nationalIdIssuePlace', 'Nơi cấp CCCD', 'ID issued by'),
     ],
@@ -67,13 +73,13 @@ export const identityFields: Field[] = [
     fields: [
       textField('legacyIdNumber', 'Số CMND cũ', 'Former ID card number'),
       textField('passportNumber', 'Số hộ chiếu', 'Passport number'),
-      textField('taxCode', 'Mã số thuế', 'Tax code'),
+      textField('taxCode', 'Mã số thuế', 'Tax code', sealed()),
     ],
   },
   {
     type: 'row',
     fields: [
-      textField('socialInsuranceNumber', 'Số sổ BHXH', 'Social insurance number'),
+      textField('socialInsuranceNumber', 'Số sổ BHXH', 'Social insurance number', sealed()),
       textField('healthInsuranceNumber', 'Số thẻ BHYT', 'Health insurance card number'),
     ],
   },
@@ -87,4 +93,15 @@ export const identityFields: Field[] = [
     ],
   },
   { name: 'photo', type: 'upload', relationTo: 'photos', label: label('Ảnh 4×6', 'Photo 4×6') },
+  // Blind index of the CCCD (HMAC-SHA256 with its own key): unique, and what exact CCCD filters are answered
+  // with. Written only by the CCCD's hook, never returned, filterable by those who may filter on the CCCD.
+  {
+    name: 'nationalIdIndex',
+    type: 'text',
+    unique: true,
+    label: label('Chỉ mục tra cứu CCCD', 'Citizen ID lookup index'),
+    admin: { hidden: true },
+    access: { read: readSensitiveOfStaff, create: () => false, update: () => false },
+    hooks: { afterRead: [hideBlindIndex] },
+  },
 ]

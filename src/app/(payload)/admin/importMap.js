@@ -1,4 +1,5 @@
 import { PrintButtons as PrintButtons_8b29d2fb4b455cdaa485399217be04e2 } from '../../../../collections/Staff/components/PrintButtons'
+import { StaffListFilter as StaffListFilter_cc5da5ab1fa1d071f032e0baf7bc720f } from '../../../../collections/Staff/components/StaffListFilter'
 import { SignedExportRequest as SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46 } from '../../../../collections/Staff/components/SignedExportRequest'
 import { ChangeRequestReview as ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba } from '../../../../src/components/ChangeRequestReview'
 import { AuditFilterPanel as AuditFilterPanel_9405558992ae0050944880ef2fac9f23 } from '../../../../collections/AuditEvents/components/AuditFilterPanel'
@@ -10,6 +11,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/collections/Staff/components/PrintButtons#PrintButtons": PrintButtons_8b29d2fb4b455cdaa485399217be04e2,
+  "/collections/Staff/components/StaffListFilter#StaffListFilter": StaffListFilter_cc5da5ab1fa1d071f032e0baf7bc720f,
   "/collections/Staff/components/SignedExportRequest#SignedExportRequest": SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46,
   "/src/components/ChangeRequestReview#ChangeRequestReview": ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba,
   "/collections/AuditEvents/components/AuditFilterPanel#AuditFilterPanel": AuditFilterPanel_9405558992ae0050944880ef2fac9f23,

@@ -1,0 +1,59 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../../access/nobody'
+import { roleRequestDeciders } from '../../access/roleRequests'
+import { applyApprovedRoleRequest, decideRoleRequest } from '../../hooks/roleRequests/decideRoleRequest'
+import { ROLE_OPTIONS } from '../Accounts/roleOptions'
+import { label, textareaField } from '../shared/fields'
+
+const fixed = { create: () => false, update: () => false }
+
+/**
+ * Đề nghị thay đổi vai trò — a change of an account's roles that reads personal data (or of system roles)
+ * waiting for a second person (src/domain/roleChanges.ts). Created by the account hooks when a system
+ * administrator saves such a change; approved or refused here by ministry HR (or, for system roles only,
+ * another system administrator) who is neither the requester nor the account's holder.
+ */
+export const RoleRequests: CollectionConfig = {
+  slug: 'role-requests',
+  labels: { singular: label('Đề nghị thay đổi vai trò', 'Role change request'), plural: label('Đề nghị thay đổi vai trò', 'Role change requests') },
+  defaultSort: '-createdAt',
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['account', 'roles', 'unit', 'requestedBy', 'status', 'createdAt'],
+    group: label('Hệ thống', 'System'),
+    description: label(
+      'Vai trò xem hồ sơ cá nhân và vai trò hệ thống chỉ có hiệu lực khi người khác có thẩm quyền phê duyệt: chọn "Đã phê duyệt" hoặc "Từ chối" rồi lưu.',
+      'Roles that read personal records and system roles take effect only once another authorised person approves: choose "Approved" or "Refused" and save.',
+    ),
+  },
+  access: { read: roleRequestDeciders, create: nobody, update: roleRequestDeciders, delete: nobody },
+  hooks: { beforeChange: [decideRoleRequest], afterChange: [applyApprovedRoleRequest] },
+  fields: [
+    { name: 'summary', type: 'text', access: fixed, admin: { hidden: true } },
+    { name: 'account', type: 'relationship', relationTo: 'accounts', index: true, access: fixed, label: label('Tài khoản', 'Account') },
+    { name: 'roles', type: 'select', hasMany: true, options: ROLE_OPTIONS, access: fixed, label: label('Vai trò đề nghị', 'Requested roles') },
+    { name: 'unit', type: 'relationship', relationTo: 'units', access: fixed, label: label('Đơn vị phụ trách đề nghị', 'Requested unit in charge') },
+    { name: 'staff', type: 'relationship', relationTo: 'staff', access: fixed, label: label('Hồ sơ cán bộ gắn với tài khoản', 'Staff record of the account') },
+    { name: 'previousRoles', type: 'select', hasMany: true, options: ROLE_OPTIONS, access: fixed, label: label('Vai trò trước đó', 'Previous roles') },
+    { name: 'approverRoles', type: 'select', hasMany: true, options: ROLE_OPTIONS, access: fixed, admin: { readOnly: true }, label: label('Ai được phê duyệt', 'Who may approve') },
+    { name: 'requestedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người đề nghị', 'Requested by') },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      label: label('Trạng thái', 'Status'),
+      options: [
+        { value: 'pending', label: label('Chờ phê duyệt', 'Pending approval') },
+        { value: 'approved', label: label('Đã phê duyệt', 'Approved') },
+        { value: 'refused', label: label('Từ chối', 'Refused') },
+        { value: 'superseded', label: label('Thay bằng đề nghị sau', 'Superseded') },
+      ],
+    },
+    { name: 'decidedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người quyết định', 'Decided by') },
+    { name: 'decidedAt', type: 'date', access: fixed, label: label('Thời điểm quyết định', 'Decided at') },
+    textareaField('note', 'Ghi chú', 'Note'),
+  ],
+}
