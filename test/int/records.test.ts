@@ -5,6 +5,8 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { drainAuditOutbox } from '../../src/audit/outbox'
+import { poolOf } from '../../src/server/pool'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -221,6 +223,7 @@ describe('search', () => {
     const requestId = `search-${Date.now()}`
     const res = (await (await api(`/staff/search?q=nguyen&limit=5`, { headers: { 'X-Request-Id': requestId } })).json()) as { docs: Array<{ id: number }> }
     expect(res.docs).toHaveLength(5)
+    await drainAuditOutbox(poolOf(payload)) // read events reach the chain through the outbox
     const events = await payload.find({ collection: 'audit-events', where: { requestId: { equals: requestId } }, depth: 0 })
     expect(events.docs).toHaveLength(1)
     expect(events.docs[0]).toMatchObject({ operation: 'read', targetCollection: 'staff', recordIds: `.${res.docs.map((d) => d.id).join('.')}.` })
