@@ -19,7 +19,7 @@ const TEXT = {
     to: 'Đến ngày',
     all: '— Tất cả —',
     apply: 'Áp dụng bộ lọc',
-    clear: 'Bỏ lọc',
+    clear: 'Xóa bộ lọc',
     exportCsv: 'Xuất CSV theo bộ lọc',
     days: 'Ngày dạng dd/mm/yyyy, theo giờ Việt Nam.',
   },
