@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { weekKey } from '../../src/domain/reminders'
 import { withAdvisoryLock } from '../../src/server/pool'
+import { releaseOrphanedJobs } from '../orphans'
 import { REMINDER_QUEUE } from './task'
 
 export const DEFAULT_REMINDER_CRON = '0 7 * * 1'
@@ -25,7 +26,18 @@ export async function queueAndRunReminders(payload: Payload, now = new Date()): 
       await payload.jobs.queue({ task: 'sendWeeklyReminders', input: { period }, queue: REMINDER_QUEUE })
     }
   })
-  await payload.jobs.run({ queue: REMINDER_QUEUE })
+  await runReminderQueue(payload)
+}
+
+/**
+ * Runs the reminders queue under an advisory lock, one instance at a time; a job a stopped process left claimed
+ * runs again (jobs/orphans.ts), and the run it resumes retakes the messages that process left half-sent.
+ */
+export async function runReminderQueue(payload: Payload): Promise<void> {
+  await withAdvisoryLock(payload, 'hoso:reminders:run', async () => {
+    await releaseOrphanedJobs(payload, REMINDER_QUEUE)
+    await payload.jobs.run({ queue: REMINDER_QUEUE })
+  })
 }
 
 /**
@@ -41,7 +53,7 @@ export function startReminderSchedule(payload: Payload): { stop(): void } | null
   }, { timezone: REMINDER_TIMEZONE, name: 'hoso-reminders' })
   // Failed sends are retried by the job with back-off; something must run the queue between weekly ticks.
   const retries = cron.schedule('*/10 * * * *', () => {
-    payload.jobs.run({ queue: REMINDER_QUEUE }).catch((err) => payload.logger.error({ err, msg: 'reminder retry run failed' }))
+    runReminderQueue(payload).catch((err) => payload.logger.error({ err, msg: 'reminder retry run failed' }))
   }, { timezone: REMINDER_TIMEZONE, name: 'hoso-reminders-retries' })
   payload.logger.info({ msg: 'reminder schedule started', cron: expression, timezone: REMINDER_TIMEZONE })
   return {

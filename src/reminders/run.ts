@@ -119,6 +119,14 @@ export async function runWeeklyReminders(payload: Payload, opts: RunOptions = {}
     const { rows } = await lockClient.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${REMINDER_LOCK}) AS ok`)
     if (!rows[0]?.ok) return { ...result, locked: true }
     try {
+      // Holding the weekly lock, no other run is sending this week's digests: a row still "sending" was claimed
+      // by a process that died before the result was recorded. It becomes a failed try, so this run retakes it
+      // (at least once: a message whose SMTP hand-over succeeded just before the crash may go out twice).
+      await pool.query(
+        `UPDATE reminder_sends SET status = 'failed', error = 'interrupted (the sending process stopped)', updated_at = now()
+          WHERE period_key = $1 AND status = 'sending' AND template <> 'manual'`,
+        [period],
+      )
       const wait = rateLimiter(o.ratePerSecond)
       const link = `${baseUrl(payload)}/ho-so-cua-toi`
       const people = await peopleInSubtree(pool, null, o.settings, o.now, { onlyNeedingAttention: true })

@@ -113,6 +113,24 @@ test('a scheduled run sends exactly the expected digests; a second run in the sa
   expect((await payload.count({ collection: 'payload-jobs' })).totalDocs).toBe(1)
 })
 
+test('a run killed between claiming and sending: the job runs again and the half-sent message goes out', async () => {
+  await reset()
+  const period = weekKey(new Date())
+  // What a kill -9 mid-run leaves: the week's job claimed (processing) and one message claimed ("sending"), not sent.
+  await payload.jobs.queue({ task: 'sendWeeklyReminders', input: { period }, queue: 'reminders' })
+  await sql.query(`UPDATE payload_jobs SET processing = true WHERE queue = 'reminders' AND completed_at IS NULL`)
+  const p = people.incomplete!
+  await sql.query(
+    `INSERT INTO reminder_sends (recipient_id, staff_id, email, template, period_key, status, attempts, updated_at, created_at)
+     VALUES ($1, $2, $3, 'person-digest', $4, 'sending', 1, now(), now())`,
+    [p.accountId, p.staffId, p.email, period],
+  )
+  await queueAndRunReminders(payload)
+  expect(recipients()).toEqual([people.incomplete!.email, people.returned!.email, people.stale!.email, 'nhansu@hoso.local'].sort())
+  const { rows } = await sql.query(`SELECT status, attempts::int AS attempts FROM reminder_sends WHERE recipient_id = $1 AND period_key = $2`, [p.accountId, period])
+  expect(rows).toEqual([{ status: 'sent', attempts: 2 }])
+})
+
 test('two runs started concurrently send each message once', async () => {
   await reset()
   const results = await Promise.all([runWeeklyReminders(payload), runWeeklyReminders(payload), queueAndRunReminders(payload)])
