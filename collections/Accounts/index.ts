@@ -64,6 +64,7 @@ export const Accounts: CollectionConfig = {
         },
       },
     },
+    { name: 'pendingRoleRequests', type: 'ui', admin: { components: { Field: '/src/components/accounts/PendingRoleRequests#PendingRoleRequests' } } },
     { name: 'staff', type: 'relationship', relationTo: 'staff', unique: true, access: { create: sysadminOnlyField, update: sysadminOnlyField }, label: { vi: 'Hồ sơ cán bộ', en: 'Staff record' } },
     {
       name: 'disabled',

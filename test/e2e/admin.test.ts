@@ -109,3 +109,23 @@ test('the HR officer changes a CCCD in the edit view: saved, shown again, and st
     await db.end()
   }
 })
+
+test('a role given by the system administrator waits for approval, and the account page says so', async () => {
+  await page.context().clearCookies()
+  await adminLogin(page, server.url, 'admin@hoso.local', 'hoso-demo-2026')
+  const found = await page.request.get(`${server.url}/api/accounts?where[email][equals]=canbo@hoso.local&depth=0&limit=1`)
+  const account = ((await found.json()) as { docs: Array<{ id: number; roles: string[] }> }).docs[0]!
+  await page.goto(`${server.url}/admin/collections/accounts/${account.id}`)
+  await page.locator('input[name="email"]').waitFor()
+  expect(await page.getByTestId('pending-role-requests').count()).toBe(0)
+  // The change as the edit view's save sends it; ministry HR exists, so it becomes a request.
+  const saved = await page.request.patch(`${server.url}/api/accounts/${account.id}`, { data: { roles: [...account.roles, 'unit-head'] } })
+  expect(saved.status()).toBe(200)
+  await page.reload()
+  const notice = page.getByTestId('pending-role-requests')
+  await notice.waitFor({ timeout: 20_000 })
+  expect(await notice.innerText()).toMatch(/chờ phê duyệt[\s\S]*Thủ trưởng đơn vị/)
+  const after = await page.request.get(`${server.url}/api/accounts/${account.id}?depth=0`)
+  expect(((await after.json()) as { roles: string[] }).roles).not.toContain('unit-head')
+  await screenshot(page, 'admin-07-account-pending-role')
+})

@@ -1,6 +1,7 @@
 import { PrintButtons as PrintButtons_8b29d2fb4b455cdaa485399217be04e2 } from '../../../../collections/Staff/components/PrintButtons'
 import { StaffListFilter as StaffListFilter_cc5da5ab1fa1d071f032e0baf7bc720f } from '../../../../collections/Staff/components/StaffListFilter'
 import { SignedExportRequest as SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46 } from '../../../../collections/Staff/components/SignedExportRequest'
+import { PendingRoleRequests as PendingRoleRequests_6950cec7dae90e722d76174f845f4661 } from '../../../../src/components/accounts/PendingRoleRequests'
 import { ChangeRequestReview as ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba } from '../../../../src/components/ChangeRequestReview'
 import { AuditFilterPanel as AuditFilterPanel_9405558992ae0050944880ef2fac9f23 } from '../../../../collections/AuditEvents/components/AuditFilterPanel'
 import { SignedExportActions as SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b } from '../../../../src/components/signing/SignedExportActions'
@@ -13,6 +14,7 @@ export const importMap = {
   "/collections/Staff/components/PrintButtons#PrintButtons": PrintButtons_8b29d2fb4b455cdaa485399217be04e2,
   "/collections/Staff/components/StaffListFilter#StaffListFilter": StaffListFilter_cc5da5ab1fa1d071f032e0baf7bc720f,
   "/collections/Staff/components/SignedExportRequest#SignedExportRequest": SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46,
+  "/src/components/accounts/PendingRoleRequests#PendingRoleRequests": PendingRoleRequests_6950cec7dae90e722d76174f845f4661,
   "/src/components/ChangeRequestReview#ChangeRequestReview": ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba,
   "/collections/AuditEvents/components/AuditFilterPanel#AuditFilterPanel": AuditFilterPanel_9405558992ae0050944880ef2fac9f23,
   "/src/components/signing/SignedExportActions#SignedExportActions": SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b,
