@@ -2,6 +2,7 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 
 import { localize } from '../../src/domain/errors'
 import { actOnOwn, decide, ownState, reviewOf, saveOwn, uploadOwnPhoto, WorkflowError } from '../../src/changeRequests/workflow'
+import { refusal } from '../shared/responses'
 
 async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
@@ -15,7 +16,7 @@ async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
 const handle =
   (work: (req: PayloadRequest) => Promise<unknown>): Endpoint['handler'] =>
   async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: req.t('error:unauthorized') }] }, { status: 401 })
+    if (!req.user) return refusal(req, 401)
     try {
       return Response.json(await work(req))
     } catch (e) {

@@ -19,6 +19,7 @@ import { previewEmail, PREVIEW_TEMPLATES } from '../../src/reminders/preview'
 import { peopleInSubtree, unitAggregates } from '../../src/reminders/queries'
 import { sendManualReminders } from '../../src/reminders/run'
 import { poolOf } from '../../src/server/pool'
+import { refusal } from '../shared/responses'
 
 class EndpointError extends Error {
   constructor(
@@ -32,7 +33,7 @@ class EndpointError extends Error {
 const handle =
   (work: (req: PayloadRequest) => Promise<Response | unknown>): Endpoint['handler'] =>
   async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: req.t('error:unauthorized') }] }, { status: 401 })
+    if (!req.user) return refusal(req, 401)
     try {
       const out = await work(req)
       return out instanceof Response ? out : Response.json(out)

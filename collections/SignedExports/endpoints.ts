@@ -11,8 +11,7 @@ import { signingServices } from '../../src/signing/context'
 import { finalFile } from '../../src/signing/files'
 import type { ExternalRequest } from '../../src/signing/services'
 import { transactionDb } from '../../src/server/pool'
-
-const error = (status: number, vi: string, en: string) => Response.json({ errors: [{ message: `${vi} / ${en}` }] }, { status })
+import { bilingualError as error } from '../shared/responses'
 
 /** At most this many records per request (a larger batch is split by the admin). */
 export const MAX_BATCH = 500

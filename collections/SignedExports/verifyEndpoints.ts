@@ -6,8 +6,7 @@ import { normaliseCode } from '../../src/domain/signing/signedExport'
 import { verifierOptions } from '../../src/signing/context'
 import { exportByCode, exportBySha256 } from '../../src/signing/publicRecord'
 import { verifyPdf } from '../../src/signing/verify'
-
-const error = (status: number, vi: string, en: string) => Response.json({ errors: [{ message: `${vi} / ${en}` }] }, { status })
+import { bilingualError as error } from '../shared/responses'
 
 /** Larger uploads are refused before they are read (a CV form with a photo is well under 2 MB). */
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024

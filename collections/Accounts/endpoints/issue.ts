@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { actorOf } from '../../../access/actor'
 import { issueAccounts } from '../../../src/accounts/issueAccounts'
 import { isSysadmin } from '../../../src/domain/access'
+import { refusal } from '../../shared/responses'
 
 /** POST /api/accounts/issue { "unit": 7 } — the IT centre issues accounts for a unit subtree. */
 export const issueEndpoint: Endpoint = {
@@ -10,7 +11,7 @@ export const issueEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!isSysadmin(actorOf(req))) {
-      return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 })
+      return refusal(req, 403)
     }
     const body = (await req.json?.().catch(() => ({}))) as { unit?: unknown }
     const unitId = Number(body?.unit)

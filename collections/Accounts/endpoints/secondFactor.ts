@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { actorOf } from '../../../access/actor'
 import { beginEnrolment, proofCookie, resetSecondFactor, SecondFactorError, verifyCode } from '../../../src/accounts/secondFactor'
 import { isSysadmin } from '../../../src/domain/access'
+import { refusal } from '../../shared/responses'
 
 const handle =
   (work: (req: PayloadRequest) => Promise<Response>): Endpoint['handler'] =>
@@ -36,7 +37,7 @@ export const secondFactorEndpoints: Endpoint[] = [
     path: '/:id/mfa/reset',
     method: 'post',
     handler: handle(async (req) => {
-      if (!isSysadmin(actorOf(req))) return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 })
+      if (!isSysadmin(actorOf(req))) return refusal(req, 403)
       const id = Number(req.routeParams?.id)
       if (!Number.isInteger(id)) return Response.json({ errors: [{ message: req.t('error:notFound') }] }, { status: 404 })
       await resetSecondFactor(req, id)

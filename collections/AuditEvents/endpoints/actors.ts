@@ -4,6 +4,7 @@ import { actorOf } from '../../../access/actor'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditActors } from '../../../src/audit/query'
 import { poolOf } from '../../../src/server/pool'
+import { refusal } from '../../shared/responses'
 
 /**
  * GET /api/audit-events/actors?q=name — the actors found in the trail (account id, name, roles), auditor only:
@@ -14,7 +15,7 @@ export const actorsEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!actorOf(req)?.roles.includes('auditor')) {
-      return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: req.user ? 403 : 401 })
+      return refusal(req, req.user ? 403 : 401)
     }
     const q = (new URL(req.url ?? '', 'http://local').searchParams.get('q') ?? '').slice(0, 100)
     const pool = poolOf(req.payload)

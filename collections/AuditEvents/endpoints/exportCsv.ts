@@ -9,6 +9,7 @@ import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { localize } from '../../../src/domain/errors'
 import { poolOf } from '../../../src/server/pool'
+import { refusal } from '../../shared/responses'
 
 /** RFC 4180: quote every field, double the quotes inside. */
 const csvField = (v: unknown) => `"${(v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v)).replace(/"/g, '""')}"`
@@ -32,7 +33,7 @@ export const exportCsvEndpoint: Endpoint = {
   handler: async (req) => {
     const lang = req.i18n?.language ?? 'vi'
     if (!actorOf(req)?.roles.includes('auditor')) {
-      return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: req.user ? 403 : 401 })
+      return refusal(req, req.user ? 403 : 401)
     }
     const { filter, issues } = parseAuditFilter(new URL(req.url ?? '', 'http://local').searchParams)
     if (issues.length) return Response.json({ errors: issues.map((i) => ({ field: i.field, message: localize(i, lang) })) }, { status: 400 })

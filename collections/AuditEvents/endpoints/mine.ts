@@ -5,6 +5,7 @@ import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { poolOf } from '../../../src/server/pool'
+import { refusal } from '../../shared/responses'
 
 /**
  * GET /api/audit-events/mine?limit=50&page=1 — "Ai đã xem hồ sơ của tôi": who read, changed, printed or
@@ -17,7 +18,7 @@ export const mineEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const actor = actorOf(req)
-    if (!req.user || !actor) return Response.json({ errors: [{ message: req.t('error:unauthorized') }] }, { status: 401 })
+    if (!req.user || !actor) return refusal(req, 401)
     const en = req.i18n?.language === 'en'
     if (actor.staffId == null) {
       return Response.json({ docs: [], totalDocs: 0, message: en ? 'This account has no staff record' : 'Tài khoản này không gắn với hồ sơ cán bộ nào' })

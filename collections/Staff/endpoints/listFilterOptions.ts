@@ -1,9 +1,8 @@
 import type { Endpoint, Where } from 'payload'
 
-import { actorWithGrants } from '../../../access/actor'
-import { recordScope } from '../../../src/domain/access'
 import { maySeeSensitive } from '../../../src/domain/sensitivity'
 import { inTreeOrder, subtreeToken } from '../../../src/domain/unitTree'
+import { staffReadScope } from '../../shared/responses'
 
 /**
  * GET /api/staff/list-filter-options — what the staff list's filter panel offers this user: the units of
@@ -15,10 +14,9 @@ export const listFilterOptionsEndpoint: Endpoint = {
   path: '/list-filter-options',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: req.t('error:unauthorized') }] }, { status: 401 })
-    const actor = await actorWithGrants(req)
-    const scope = recordScope(actor, 'read')
-    if (scope.kind === 'none') return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 })
+    const reader = await staffReadScope(req)
+    if (reader instanceof Response) return reader
+    const { actor, scope } = reader
     const unitWhere: Where | undefined =
       scope.kind === 'all' ? undefined : { or: [{ id: { equals: -1 } }, ...scope.subtreeUnitIds.map((u) => ({ path: { like: subtreeToken(u) } }))] }
     const [units, ranks, positions] = await Promise.all([

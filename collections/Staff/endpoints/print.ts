@@ -7,8 +7,7 @@ import { pendingChangesFor } from '../../../src/pdf/pendingChanges'
 import { recordPrint } from '../../../src/pdf/recordPrint'
 import { renderForm } from '../../../src/pdf/render'
 import { reviewSchema } from '../../../src/pdf/reviewSchema'
-
-const error = (status: number, vi: string, en: string) => Response.json({ errors: [{ message: `${vi} / ${en}` }] }, { status })
+import { bilingualError as error } from '../../shared/responses'
 
 /** 401 without a session; 404 both for a missing record and one outside the caller's scope (no existence leak). */
 async function recordFor(req: PayloadRequest): Promise<{ response: Response } | { record: PrintRecord; id: number }> {

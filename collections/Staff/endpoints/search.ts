@@ -1,10 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { actorWithGrants } from '../../../access/actor'
 import { auditRead } from '../../../hooks/audit/auditReads'
-import { recordScope } from '../../../src/domain/access'
 import { searchStaff } from '../../../src/search/staffSearch'
 import { poolOf } from '../../../src/server/pool'
+import { staffReadScope } from '../../shared/responses'
 
 /**
  * GET /api/staff/search?q=nguyen van duk&limit=25 — name search that forgives missing diacritics and
@@ -16,18 +15,12 @@ export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) {
-      return Response.json({ errors: [{ message: req.t('error:unauthorized') }] }, { status: 401 })
-    }
+    const reader = await staffReadScope(req)
+    if (reader instanceof Response) return reader
     const url = new URL(req.url ?? '', 'http://local')
     const q = url.searchParams.get('q') ?? ''
     const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 25) || 25, 1), 100)
-    const scope = recordScope(await actorWithGrants(req), 'read')
-    // As for the staff list: an account that may read no record (system administrator, auditor) is refused.
-    if (scope.kind === 'none') {
-      return Response.json({ errors: [{ message: req.t('error:notAllowedToPerformAction') }] }, { status: 403 })
-    }
-    const docs = await searchStaff(poolOf(req.payload), q, limit, scope)
+    const docs = await searchStaff(poolOf(req.payload), q, limit, reader.scope)
     await auditRead(req, 'staff', docs, true)
     return Response.json({ docs, query: q })
   },
