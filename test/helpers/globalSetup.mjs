@@ -67,6 +67,11 @@ export default async function globalSetup() {
   fs.writeFileSync(path.join(softhsm, 'softhsm2.conf'), `directories.tokendir = ${path.join(softhsm, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`)
   process.env.SOFTHSM2_CONF = path.join(softhsm, 'softhsm2.conf')
 
+  // The Debian packages of the browser, PDF and signing tests (Chromium, poppler, SoftHSM2, NSS tools), installed
+  // when missing, so `npm test` on a fresh machine needs nothing installed by hand (scripts/system-deps.sh).
+  const deps = spawnSync('bash', [path.join(root, 'scripts/system-deps.sh')], { stdio: 'inherit' })
+  if (deps.status !== 0) console.warn('hoso: system packages missing; the tests that need them will fail and name them')
+
   if (process.env.HOSO_TEST_SKIP_BUILD !== '1') ensureBuild()
 }
 
