@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http'
 import { healthRoutes, type HealthState } from './health'
 import { logger } from './logger'
 import { pkiRoutes } from './pkiRoutes'
+import { restApi } from './restApi'
 import { securityHeaders } from './securityHeaders'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -70,7 +71,9 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
   app.use(healthRoutes(payload, state))
   app.use(pkiRoutes())
   options.extraRoutes?.(app)
-  // Everything else — admin, REST, GraphQL, our Next routes — is Next's (Express 5: no '*' path).
+  // Payload's REST API, served on the server's own Payload instance (src/server/restApi.ts).
+  app.use(restApi(payload))
+  // Everything else — admin, GraphQL, our Next pages — is Next's (Express 5: no '*' path).
   app.use((req, res) => handle(req, res))
 
   const server = http.createServer(app)

@@ -13,6 +13,9 @@ import { logger } from './logger'
 import { applyMigrations } from './migrations'
 import { poolOf } from './pool'
 
+/** The cache key of the server's Payload instance (src/server/restApi.ts serves the REST API with it). */
+export const SERVER_PAYLOAD_KEY = 'hoso-server'
+
 export interface Booted {
   payload: Payload
   database: ResolvedDatabase
@@ -29,7 +32,7 @@ export async function boot(): Promise<Booted> {
     // Own cache key: Next's route handlers (a separately bundled copy of Payload in production) must
     // build their own instance. Sharing one across the two copies breaks `instanceof` checks such as
     // the one that turns a ValidationError into field errors in REST responses.
-    const payload = await getPayload({ config, key: 'hoso-server' })
+    const payload = await getPayload({ config, key: SERVER_PAYLOAD_KEY })
     guardPoolErrors(payload.db)
     await applyMigrations(payload)
     await checkDataKey(payload)

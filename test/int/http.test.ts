@@ -25,6 +25,9 @@ beforeAll(async () => {
   server = await startTestServer({ DATABASE_URL: started.databaseUrl })
 })
 
+const logIn = (email: string, password = 'mat-khau-thu-nghiem-2026') =>
+  fetch(`${server.url}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
+
 afterAll(async () => {
   await server?.stop()
   await stopTestPayload(payload)
@@ -63,11 +66,7 @@ test('ministry HR logs in over REST and lists units and staff; anonymous request
   const anonymous = await fetch(`${server.url}/api/staff`)
   expect(anonymous.status).toBe(403)
 
-  const login = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'tccb@test.local', password: 'mat-khau-thu-nghiem-2026' }),
-  })
+  const login = await logIn('tccb@test.local')
   expect(login.status).toBe(200)
   const { token } = (await login.json()) as { token: string }
   const staff = await fetch(`${server.url}/api/staff?depth=1`, { headers: { Authorization: `JWT ${token}` } })
@@ -78,11 +77,7 @@ test('ministry HR logs in over REST and lists units and staff; anonymous request
 })
 
 test('a wrong password is refused with a Vietnamese message', async () => {
-  const res = await fetch(`${server.url}/api/accounts/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@test.local', password: 'sai-mat-khau' }),
-  })
+  const res = await logIn('admin@test.local', 'sai-mat-khau')
   expect(res.status).toBe(401)
   const body = (await res.json()) as { errors: Array<{ message: string }> }
   expect(body.errors[0]!.message).toMatch(/không đúng|không chính xác/i)
@@ -95,13 +90,7 @@ test('the GraphQL playground is not served in production', async () => {
 })
 
 test('request logs keep the path but never the query string or credentials', async () => {
-  const token = (await (
-    await fetch(`${server.url}/api/accounts/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'tccb@test.local', password: 'mat-khau-thu-nghiem-2026' }),
-    })
-  ).json()) as { token: string }
+  const token = (await (await logIn('tccb@test.local')).json()) as { token: string }
   await fetch(`${server.url}/api/staff?where[nationalId][like]=051185&where[searchName][like]=${encodeURIComponent('Nguyễn Thị Hường')}`, {
     headers: { Authorization: `JWT ${token.token}` },
   })
@@ -112,4 +101,34 @@ test('request logs keep the path but never the query string or credentials', asy
   expect(log).not.toContain('Hường')
   expect(log).not.toContain(token.token)
   expect(log).not.toMatch(/mat-khau-thu-nghiem/)
+})
+
+test('Express serves the REST API itself: session cookie, compression of large answers, Payload\'s 404; GraphQL still answers', async () => {
+  const login = await logIn('tccb@test.local')
+  expect(login.status).toBe(200)
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))
+  expect(cookie).toMatch(/HttpOnly/i)
+  const me = await fetch(`${server.url}/api/accounts/me`, { headers: { Cookie: cookie!.split(';')[0]! } })
+  expect(((await me.json()) as { user: { email: string } }).user.email).toBe('tccb@test.local')
+  // A small answer goes as it is; a record (several kB of JSON) is gzipped for a client that accepts it.
+  const small = await fetch(`${server.url}/api/accounts/me`, { headers: { 'Accept-Encoding': 'gzip' } })
+  expect(await small.json()).toMatchObject({ user: null })
+  expect(small.headers.get('content-encoding')).toBeNull()
+  const { id } = (await payload.find({ collection: 'staff', limit: 1, depth: 0 })).docs[0]!
+  const record = await fetch(`${server.url}/api/staff/${id}?depth=1`, { headers: { Cookie: cookie!.split(';')[0]!, 'Accept-Encoding': 'gzip' } })
+  expect(record.status).toBe(200)
+  expect(record.headers.get('content-encoding')).toBe('gzip')
+  expect(((await record.json()) as { fullName: string }).fullName).toBe('Nguyễn Thị Hường')
+
+  const unknown = await fetch(`${server.url}/api/khong-co`)
+  expect(unknown.status).toBe(404)
+  expect(((await unknown.json()) as { message: string }).message).toMatch(/Route not found/)
+
+  const graphql = await fetch(`${server.url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie!.split(';')[0]! },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  })
+  expect(graphql.status).toBe(200)
+  expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } })
 })

@@ -1,0 +1,80 @@
+import { Readable } from 'node:stream'
+
+import compression from 'compression'
+import type { NextFunction, Request, Response } from 'express'
+import { handleEndpoints, type Payload } from 'payload'
+
+import { SERVER_PAYLOAD_KEY } from './boot'
+
+/**
+ * Payload's REST API (`/api/…`) served by Express through Payload's framework-neutral `handleEndpoints`,
+ * on the server's own Payload instance, instead of through Next's router and a second, bundled copy of
+ * Payload. Same endpoints, access rules and hooks; what it saves is Next's per-request work on every
+ * API call (routing, its request wrappers) — the admin UI, the self-service page and API clients all
+ * read and write through here.
+ *
+ * GraphQL stays with Next (its own route handlers); everything else under /api is Payload's (an unknown
+ * route gets Payload's 404). Responses are compressed for clients that accept it, as Next does for what it
+ * serves.
+ */
+export function restApi(payload: Payload) {
+  const apiRoute = payload.config.routes.api // '/api'
+  const graphQL = `${apiRoute}${payload.config.routes.graphQL}`
+  const compress = compression()
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const pathname = req.path
+    if (!(pathname === apiRoute || pathname.startsWith(`${apiRoute}/`)) || pathname.startsWith(graphQL)) {
+      next()
+      return
+    }
+    compress(req, res, () => void serve(req, res, next))
+  }
+
+  async function serve(req: Request, res: Response, next: NextFunction): Promise<void> {
+    try {
+      const response = await handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: SERVER_PAYLOAD_KEY,
+        request: toFetchRequest(req),
+      })
+      await sendFetchResponse(response, res)
+    } catch (err) {
+      next(err)
+    }
+  }
+}
+
+function toFetchRequest(req: Request): globalThis.Request {
+  const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else headers.set(name, value)
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  return new globalThis.Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    // Required by undici for a streamed request body.
+    ...(hasBody ? { duplex: 'half' } : {}),
+  } as RequestInit)
+}
+
+/**
+ * Payload's endpoints answer from memory (JSON, PDFs, CSV, photos of a few hundred kB): the body is sent
+ * whole with its length, so the compression threshold applies (small answers go as they are).
+ */
+async function sendFetchResponse(response: globalThis.Response, res: Response): Promise<void> {
+  res.status(response.status)
+  if (response.statusText) res.statusMessage = response.statusText
+  const cookies = response.headers.getSetCookie()
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-length') res.setHeader(name, value)
+  })
+  if (cookies.length) res.setHeader('Set-Cookie', cookies)
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0)
+  res.setHeader('Content-Length', body.length)
+  res.end(body)
+}
