@@ -6,7 +6,8 @@
  * Database: DATABASE_URL, or an embedded PostgreSQL under .data/bench (never the demo database).
  * The data set is (re)seeded when it does not hold exactly N staff (default 100 000).
  *
- * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total),
+ * Benchmarks: search (name search), list (unit-subtree list page: 25 rows + total, through GET /api/staff/list
+ * and through Payload's generic list),
  * access (the same list page for unit HR officers, scoped to their subtree, vs ministry HR, unscoped),
  * backup (backup + verify + restore of the whole data set vs a plain COPY read; bench/backup.ts),
  * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers),
@@ -192,31 +193,35 @@ runCli(async () => {
         `SELECT u.id, (SELECT count(*)::int FROM staff s WHERE s.unit_path LIKE '%.' || u.id || '.%') AS n
            FROM units u WHERE u.depth BETWEEN 1 AND 2 ORDER BY u.id`,
       )
+      // The same page as raw SQL: 25 rows of `columns` in Vietnamese name order and the total, side by side,
+      // with the operator each side uses (Payload's `like` is ILIKE).
+      const sqlPage = (unit: number, columns: string, like = 'ILIKE') =>
+        Promise.all([
+          pool.query(`SELECT ${columns} FROM staff WHERE unit_path ${like} $1 ORDER BY sort_name, id LIMIT 25`, [`%.${unit}.%`]),
+          pool.query(`SELECT count(*) FROM staff WHERE unit_path ${like} $1`, [`%.${unit}.%`]),
+        ])
       const cases = units.map((u) => ({
         http: () => get(`/api/staff?where[unitPath][like]=.${u.id}.&limit=25&depth=0`),
-        sql: () =>
-          Promise.all([
-            pool.query(`SELECT * FROM staff WHERE unit_path ILIKE $1 ORDER BY sort_name, id LIMIT 25`, [`%.${u.id}.%`]),
-            pool.query(`SELECT count(*) FROM staff WHERE unit_path ILIKE $1`, [`%.${u.id}.%`]),
-          ]),
+        sql: () => sqlPage(u.id, '*'),
       }))
       const columns = ['staffCode', 'fullName', 'gender', 'birthDate', 'rank', 'position', 'unit']
       const select = columns.map((c) => `select[${c}]=true`).join('&')
       const listColumns = units.map((u) => ({
         http: () => get(`/api/staff?where[unitPath][like]=.${u.id}.&limit=25&depth=0&joins=false&${select}`),
-        sql: () =>
-          Promise.all([
-            pool.query(
-              `SELECT id, staff_code, full_name, gender, birth_date, rank_id, position, unit_id, updated_at, created_at
-                 FROM staff WHERE unit_path ILIKE $1 ORDER BY sort_name, id LIMIT 25`,
-              [`%.${u.id}.%`],
-            ),
-            pool.query(`SELECT count(*) FROM staff WHERE unit_path ILIKE $1`, [`%.${u.id}.%`]),
-          ]),
+        sql: () => sqlPage(u.id, 'id, staff_code, full_name, gender, birth_date, rank_id, position, unit_id, updated_at, created_at'),
+      }))
+      // The unit list endpoint (GET /api/staff/list): the list page, list columns in Vietnamese name order.
+      const listEndpoint = units.map((u) => ({
+        http: () => get(`/api/staff/list?unit=${u.id}&limit=25`),
+        sql: () => sqlPage(u.id, 'id, staff_code, full_name, gender, birth_date, employment_type, unit_id, position, rank_id, unit_path', 'LIKE'),
       }))
       result = {
+        unitListEndpoint: await compare(iterations, listEndpoint),
         unitSubtreeList: await compare(iterations, cases),
         unitSubtreeListColumns: await compare(iterations, listColumns),
+        note:
+          'unitListEndpoint = GET /api/staff/list?unit=…&limit=25 (the list page); unitSubtreeList* = Payload\'s generic ' +
+          'GET /api/staff?where[unitPath][like]=… with every field, or with select= of the list columns; sql = the same page and count as raw SQL',
         units: units.length, subtreeSizes: { min: Math.min(...units.map((u) => u.n)), max: Math.max(...units.map((u) => u.n)) } }
     } else if (name === 'audit') {
       // Same database, same build, same account; only read logging differs. "http" = logging on, "sql" = off.

@@ -16,6 +16,7 @@ import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeleti
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { label, textareaField } from '../shared/fields'
+import { listEndpoint } from './endpoints/list'
 import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
 import { searchEndpoint } from './endpoints/search'
@@ -61,7 +62,7 @@ export const Staff: CollectionConfig = {
     pagination: { defaultLimit: 25 },
   },
   access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
-  endpoints: [searchEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
+  endpoints: [searchEndpoint, listEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch, lookupByBlindIndex],
     beforeChange: [keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],

@@ -4,8 +4,8 @@ import type { Scope } from '../domain/access'
 import { searchKey } from '../domain/names'
 import { subtreeToken } from '../domain/unitTree'
 
-/** One search result: the columns a result list shows (none of them sensitive), in the REST API's shape. */
-export interface StaffMatch {
+/** One row of a result list (search, unit list): the columns a list shows (none of them sensitive), in the REST API's shape. */
+export interface StaffListRow {
   id: number
   staffCode: string
   fullName: string
@@ -16,17 +16,40 @@ export interface StaffMatch {
   position: string | null
   rank: number | null
   unitPath: string
+}
+
+/** A search result: a list row and how well the name matched (1 = exactly). */
+export interface StaffMatch extends StaffListRow {
   _score: number
 }
 
-/** The record fields a search result carries (checked against the sensitive items in test/unit/staffSearch.test.ts). */
+/** The record fields a list row carries (checked against the sensitive items in test/unit/staffSearch.test.ts). */
 export const SEARCH_RESULT_FIELDS = ['staffCode', 'fullName', 'gender', 'birthDate', 'employmentType', 'unit', 'position', 'rank', 'unitPath'] as const
 
-const COLUMNS = `s.id, s.staff_code, s.full_name, s.gender, s.birth_date, s.employment_type, s.unit_id, s.position, s.rank_id, s.unit_path`
+/** The SELECT list of a list row, on `staff s`. */
+export const LIST_ROW_COLUMNS = `s.id, s.staff_code, s.full_name, s.gender, s.birth_date, s.employment_type, s.unit_id, s.position, s.rank_id, s.unit_path`
 
-type Row = {
+export type ListRowColumns = {
   id: number; staff_code: string; full_name: string; gender: string; birth_date: Date; employment_type: string
-  unit_id: number; position: string | null; rank_id: number | null; unit_path: string; distance: number
+  unit_id: number; position: string | null; rank_id: number | null; unit_path: string
+}
+
+type Row = ListRowColumns & { distance: number }
+
+/** A row of LIST_ROW_COLUMNS in the REST API's shape. */
+export function listRow(r: ListRowColumns): StaffListRow {
+  return {
+    id: Number(r.id),
+    staffCode: r.staff_code,
+    fullName: r.full_name,
+    gender: r.gender,
+    birthDate: r.birth_date.toISOString(),
+    employmentType: r.employment_type,
+    unit: Number(r.unit_id),
+    position: r.position,
+    rank: r.rank_id == null ? null : Number(r.rank_id),
+    unitPath: r.unit_path,
+  }
 }
 
 /**
@@ -44,7 +67,7 @@ export async function searchStaff(pool: Pool, query: string, limit: number, scop
   const { rows } =
     scope.kind === 'all'
       ? await pool.query<Row>(
-          `SELECT ${COLUMNS}, $1 <<-> s.search_name AS distance
+          `SELECT ${LIST_ROW_COLUMNS}, $1 <<-> s.search_name AS distance
              FROM staff s
             WHERE $1 <% s.search_name
             ORDER BY $1 <<-> s.search_name
@@ -61,20 +84,11 @@ export async function searchStaff(pool: Pool, query: string, limit: number, scop
            ), top AS (
              SELECT id, $1 <<-> search_name AS distance FROM scoped WHERE $1 <% search_name ORDER BY 2 LIMIT $2
            )
-           SELECT ${COLUMNS}, top.distance FROM top JOIN staff s ON s.id = top.id ORDER BY top.distance`,
+           SELECT ${LIST_ROW_COLUMNS}, top.distance FROM top JOIN staff s ON s.id = top.id ORDER BY top.distance`,
           [q, limit, scope.subtreeUnitIds.map((u) => `%${subtreeToken(u)}%`), scope.staffIds],
         )
   return rows.map((r) => ({
-    id: Number(r.id),
-    staffCode: r.staff_code,
-    fullName: r.full_name,
-    gender: r.gender,
-    birthDate: r.birth_date.toISOString(),
-    employmentType: r.employment_type,
-    unit: Number(r.unit_id),
-    position: r.position,
-    rank: r.rank_id == null ? null : Number(r.rank_id),
-    unitPath: r.unit_path,
+    ...listRow(r),
     _score: Math.round((1 - Number(r.distance)) * 100) / 100,
   }))
 }

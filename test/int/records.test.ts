@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { drainAuditOutbox } from '../../src/audit/outbox'
 import { poolOf } from '../../src/server/pool'
+import { listWhere } from '../../src/search/staffList'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -245,6 +246,11 @@ describe('search', () => {
       expect(await plan(`SELECT id FROM staff WHERE $1 <% search_name ORDER BY $1 <<-> search_name LIMIT 25`, ['nguyen van duc'])).toMatch(/staff_search_name_gist_idx/)
       expect(await plan(`SELECT id FROM staff WHERE search_name ILIKE $1`, ['%huong%'])).toMatch(/staff_search_name_(trgm|gist)_idx/)
       expect(await plan(`SELECT id FROM staff ORDER BY sort_name, id LIMIT 25`, [])).toMatch(/staff_sort_name_idx/)
+      // The unit list endpoint's WHERE (src/search/staffList.ts), for a unit subtree and within an officer's scope.
+      const unitList = listWhere({ unitId: 14 }, { kind: 'all' }, new Date())
+      expect(await plan(`SELECT s.id FROM staff s ${unitList.sql}`, unitList.params)).toMatch(/staff_unit_path_trgm_idx/)
+      const scoped = listWhere({}, { kind: 'some', subtreeUnitIds: [14, 15], staffIds: [1] }, new Date())
+      expect(await plan(`SELECT s.id FROM staff s ${scoped.sql}`, scoped.params)).toMatch(/staff_unit_path_trgm_idx/)
     } finally {
       client.release()
     }
