@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import type { Actor } from '../src/domain/access'
+import { recordScope, type Actor } from '../src/domain/access'
 import { activeGrants, type GrantInput } from '../src/domain/grants'
 import { isValidProof, requiresSecondFactor, SECOND_FACTOR_ROLES } from '../src/domain/mfa'
 import { relationId } from '../src/domain/relationId'
@@ -55,6 +55,9 @@ export async function actorWithGrants(req: PayloadRequest): Promise<Actor | null
   if (!actor) return null
   const context = req.context as { hosoActor?: Actor }
   if (context.hosoActor) return context.hosoActor
+  // Grants widen a duty's reach; a duty that already reaches every record (ministry HR) has nothing to widen
+  // and no purpose to log: no query.
+  if (recordScope(actor, 'update').kind === 'all') return (context.hosoActor = { ...actor, grants: [] })
   // On the request's transaction when there is one: a second pool connection taken while a write
   // transaction holds one can exhaust the pool under concurrent writes (every request waiting on another).
   const db = await transactionDb(req.payload, req)
