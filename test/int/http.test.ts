@@ -110,15 +110,23 @@ test('Express serves the REST API itself: session cookie, compression of large a
   expect(cookie).toMatch(/HttpOnly/i)
   const me = await fetch(`${server.url}/api/accounts/me`, { headers: { Cookie: cookie!.split(';')[0]! } })
   expect(((await me.json()) as { user: { email: string } }).user.email).toBe('tccb@test.local')
-  // A small answer goes as it is; a record (several kB of JSON) is gzipped for a client that accepts it.
+  // A small answer goes as it is; a page of full records (tens of kB of JSON) is gzipped for a client that accepts it.
   const small = await fetch(`${server.url}/api/accounts/me`, { headers: { 'Accept-Encoding': 'gzip' } })
   expect(await small.json()).toMatchObject({ user: null })
   expect(small.headers.get('content-encoding')).toBeNull()
-  const { id } = (await payload.find({ collection: 'staff', limit: 1, depth: 0 })).docs[0]!
-  const record = await fetch(`${server.url}/api/staff/${id}?depth=1`, { headers: { Cookie: cookie!.split(';')[0]!, 'Accept-Encoding': 'gzip' } })
-  expect(record.status).toBe(200)
-  expect(record.headers.get('content-encoding')).toBe('gzip')
-  expect(((await record.json()) as { fullName: string }).fullName).toBe('Nguyễn Thị Hường')
+  const unit = (await payload.find({ collection: 'units', limit: 1, depth: 0 })).docs[0]!
+  for (let i = 2; i <= 12; i++) {
+    await payload.create({
+      collection: 'staff',
+      data: { staffCode: `T-${i}`, fullName: `Lê Văn Nam ${i}`, gender: 'male', birthDate: '1980-01-15T00:00:00.000Z', employmentType: 'civil-servant', unit: unit.id },
+    })
+  }
+  const page = await fetch(`${server.url}/api/staff?depth=1&limit=12&sort=staffCode`, { headers: { Cookie: cookie!.split(';')[0]!, 'Accept-Encoding': 'gzip' } })
+  expect(page.status).toBe(200)
+  expect(page.headers.get('content-encoding')).toBe('gzip')
+  const body = (await page.json()) as { docs: Array<{ fullName: string }> }
+  expect(body.docs).toHaveLength(12)
+  expect(body.docs[0]!.fullName).toBe('Nguyễn Thị Hường')
 
   const unknown = await fetch(`${server.url}/api/khong-co`)
   expect(unknown.status).toBe(404)
