@@ -23,6 +23,7 @@ import * as migration_20261126_030154_staff_email_changes from './20261126_03015
 import * as migration_20261126_031205_role_requests from './20261126_031205_role_requests';
 import * as migration_20261126_034854_schema_snapshot from './20261126_034854_schema_snapshot';
 import * as migration_20261126_035806_audit_outbox from './20261126_035806_audit_outbox';
+import * as migration_20261126_070000_staff_names from './20261126_070000_staff_names';
 
 export const migrations = [
   {
@@ -149,5 +150,10 @@ export const migrations = [
     up: migration_20261126_035806_audit_outbox.up,
     down: migration_20261126_035806_audit_outbox.down,
     name: '20261126_035806_audit_outbox',
+  },
+  {
+    up: migration_20261126_070000_staff_names.up,
+    down: migration_20261126_070000_staff_names.down,
+    name: '20261126_070000_staff_names',
   },
 ];

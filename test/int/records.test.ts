@@ -220,6 +220,22 @@ describe('search', () => {
     expect(anonymous.status).toBe(401)
   })
 
+  test('the distinct names the search scans follow every insert, rename and deletion, in the same transaction', async () => {
+    const names = async () => (await sql.query(`SELECT search_name, people FROM staff_names ORDER BY 1`)).rows
+    const truth = async () => (await sql.query(`SELECT search_name, count(*)::int AS people FROM staff GROUP BY 1 ORDER BY 1`)).rows
+    expect(await names()).toEqual(await truth())
+    const a = await payload.create({ collection: 'staff', data: validRecord({ staffCode: 'T-N1', fullName: 'Tạ Thị Ngọc Ánh', nationalId: '051185123457', email: 'anh1@example.vn' }) as never })
+    const b = await payload.create({ collection: 'staff', data: validRecord({ staffCode: 'T-N2', fullName: 'Tạ Thị Ngọc Ánh', nationalId: '051185123458', email: 'anh2@example.vn' }) as never })
+    expect((await names()).find((n) => n.search_name === 'ta thi ngoc anh')).toEqual({ search_name: 'ta thi ngoc anh', people: 2 })
+    await payload.update({ collection: 'staff', id: a.id, data: { fullName: 'Tạ Thị Ngọc Ảnh Mai' } })
+    await payload.delete({ collection: 'staff', id: b.id })
+    expect((await names()).some((n) => n.search_name === 'ta thi ngoc anh')).toBe(false)
+    const found = (await (await api(`/staff/search?q=${encodeURIComponent('ta thi ngoc anh mai')}`)).json()) as { docs: Array<{ id: number }> }
+    expect(found.docs[0]?.id).toBe(a.id)
+    await payload.delete({ collection: 'staff', id: a.id })
+    expect(await names()).toEqual(await truth())
+  })
+
   test('a search is a read of the records it returns: one audit event listing them', async () => {
     const requestId = `search-${Date.now()}`
     const res = (await (await api(`/staff/search?q=nguyen&limit=5`, { headers: { 'X-Request-Id': requestId } })).json()) as { docs: Array<{ id: number }> }
@@ -243,7 +259,8 @@ describe('search', () => {
       await client.query('SET enable_seqscan = off') // tiny test tables: ask whether an index CAN serve the query
       const plan = async (q: string, p: unknown[]) => (await client.query(`EXPLAIN ${q}`, p)).rows.map((r) => r['QUERY PLAN']).join('\n')
       expect(await plan(`SELECT id FROM staff WHERE unit_path ILIKE $1`, ['%.14.%'])).toMatch(/staff_unit_path_trgm_idx/)
-      expect(await plan(`SELECT id FROM staff WHERE $1 <% search_name ORDER BY $1 <<-> search_name LIMIT 25`, ['nguyen van duc'])).toMatch(/staff_search_name_gist_idx/)
+      expect(await plan(`SELECT search_name FROM staff_names WHERE $1 <% search_name ORDER BY $1 <<-> search_name LIMIT 25`, ['nguyen van duc'])).toMatch(/staff_names_search_name_gist_idx/)
+      expect(await plan(`SELECT id FROM staff WHERE search_name = $1`, ['nguyen van duc'])).toMatch(/staff_search_name_idx/)
       expect(await plan(`SELECT id FROM staff WHERE search_name ILIKE $1`, ['%huong%'])).toMatch(/staff_search_name_(trgm|gist)_idx/)
       expect(await plan(`SELECT id FROM staff ORDER BY sort_name, id LIMIT 25`, [])).toMatch(/staff_sort_name_idx/)
       // The unit list endpoint's WHERE (src/search/staffList.ts), for a unit subtree and within an officer's scope.
