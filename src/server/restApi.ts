@@ -56,7 +56,8 @@ function toFetchRequest(req: Request): globalThis.Request {
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new globalThis.Request(url, {
-    method: req.method,
+    // HEAD is answered as GET (Node's server leaves the body out), as Next did.
+    method: req.method === 'HEAD' ? 'GET' : req.method,
     headers,
     body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
     // Required by undici for a streamed request body.

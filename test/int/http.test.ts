@@ -103,7 +103,7 @@ test('request logs keep the path but never the query string or credentials', asy
   expect(log).not.toMatch(/mat-khau-thu-nghiem/)
 })
 
-test('Express serves the REST API itself: session cookie, compression of large answers, Payload\'s 404; GraphQL still answers', async () => {
+test('Express serves the REST API itself: session cookie, compression of large answers, HEAD, Payload\'s 404; GraphQL still answers', async () => {
   const login = await logIn('tccb@test.local')
   expect(login.status).toBe(200)
   const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))
@@ -127,6 +127,11 @@ test('Express serves the REST API itself: session cookie, compression of large a
   const body = (await page.json()) as { docs: Array<{ fullName: string }> }
   expect(body.docs).toHaveLength(12)
   expect(body.docs[0]!.fullName).toBe('Nguyễn Thị Hường')
+
+  const head = await fetch(`${server.url}/api/accounts/me`, { method: 'HEAD', headers: { Cookie: cookie!.split(';')[0]! } })
+  expect(head.status).toBe(200)
+  expect(await head.text()).toBe('')
+  expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0)
 
   const unknown = await fetch(`${server.url}/api/khong-co`)
   expect(unknown.status).toBe(404)
