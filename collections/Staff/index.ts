@@ -11,6 +11,7 @@ import { accentInsensitiveSearch } from '../../hooks/staff/accentInsensitiveSear
 import { staffDerivedFields } from '../../hooks/staff/derivedFields'
 import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
 import { lookupByBlindIndex } from '../../hooks/staff/nationalIdIndex'
+import { nameUniqueViolations } from '../../hooks/staff/uniqueViolations'
 import { ownPhotoOnly } from '../../hooks/staff/ownPhotoOnly'
 import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
@@ -73,6 +74,8 @@ export const Staff: CollectionConfig = {
     beforeDelete: [refuseProtectedDeletion, rememberPhotoFiles],
     afterDelete: [auditDeleteHook(isSensitiveStaffField), removePhotoFiles],
     afterOperation: [auditReads],
+    // A unique index's refusal (duplicate staff number, a CCCD saved twice at once) named like the checks name it.
+    afterError: [nameUniqueViolations],
   },
   // Sensitive items (NĐ 356/2025 Điều 4.1) get a field-level read rule: src/domain/sensitivity.ts.
   fields: protectFields([

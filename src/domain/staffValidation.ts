@@ -144,6 +144,13 @@ function issue(field: keyof StaffInput, vi: string, en: string): FieldIssue {
 }
 
 /** Vietnamese phone numbers; spaces, dots and dashes are ignored. */
+/** Another record already carries this staff number (the database's unique index says so). */
+export const DUPLICATE_STAFF_CODE: FieldIssue = {
+  field: 'staffCode',
+  vi: 'Số hiệu cán bộ đã tồn tại trong một hồ sơ khác.',
+  en: 'This staff number already exists in another record.',
+}
+
 export function isValidVietnamesePhone(raw: string): boolean {
   const s = raw.replace(/[\s.-]/g, '')
   // Mobile: 10 digits with prefixes 03/05/07/08/09 since the 2018 conversion of 11-digit mobile numbers.

@@ -9,6 +9,8 @@ import crypto from 'node:crypto'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { dataKeyring } from '../../src/crypto/dataKey'
+import { INDEXED_FIELD } from '../../src/domain/sealedValue'
 import { DEMO_PERSON, seedDemoData } from '../../src/seed/seed'
 import { loginToken } from '../helpers/auth'
 import { pdfText } from '../helpers/pdf'
@@ -151,6 +153,41 @@ describe('a record created over REST', () => {
     expect(await ids('where[nationalId][like]=051185')).toEqual([])
     const local = await payload.find({ collection: 'staff', where: { nationalId: { equals: '051185123456' } }, depth: 0 })
     expect(local.docs.map((d) => d.id)).toEqual([id])
+  })
+
+  test('two saves of the same CCCD at once: the unique index refuses the second, and the answer names the CCCD like the check does', async () => {
+    // The check before a save cannot see a row another transaction has not committed: hold one open that gives
+    // an existing record the new CCCD's blind index, let the REST save pass its check and wait on the unique
+    // index, then commit.
+    const other = await payload.create({ collection: 'staff', data: record({ staffCode: 'ENC-RACE', nationalId: '051185000222', socialInsuranceNumber: null, taxCode: null }) as never })
+    const index = (plain: string) => dataKeyring().blindIndex(plain, INDEXED_FIELD)
+    const holder = await db.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('UPDATE staff SET national_id_index = $1 WHERE id = $2', [index('051185000333'), other.id])
+      const save = call('tccb', 'POST', '/api/staff', record({ staffCode: 'ENC-RACE-2', nationalId: '051185000333', socialInsuranceNumber: null, taxCode: null }))
+      const waiting = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n
+      for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 50))
+      expect(await waiting()).toBeGreaterThan(0) // the save got past its check and waits on the index
+      await holder.query('COMMIT')
+      const refused = await save
+      expect(refused.status).toBe(400)
+      expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'nationalId', message: 'Số CCCD đã tồn tại trong một hồ sơ khác.' })])
+      expect(refused.body.errors[0].message).toContain('Số CCCD đã tồn tại')
+      expect((await payload.count({ collection: 'staff', where: { staffCode: { equals: 'ENC-RACE-2' } } })).totalDocs).toBe(0)
+    } finally {
+      await holder.query('ROLLBACK').catch(() => {})
+      holder.release()
+      await db.query('UPDATE staff SET national_id_index = $1 WHERE id = $2', [index('051185000222'), other.id])
+    }
+    // A duplicate staff number (no check before the save: the index answers) is named the same way, in either language.
+    const code = await call('tccb', 'POST', '/api/staff', record({ staffCode: 'ENC-RACE', nationalId: null, socialInsuranceNumber: null, taxCode: null }))
+    expect(code.status).toBe(400)
+    expect(code.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'staffCode', message: 'Số hiệu cán bộ đã tồn tại trong một hồ sơ khác.' })])
+    const en = await call('tccb', 'POST', '/api/staff', record({ staffCode: 'ENC-RACE', nationalId: null, socialInsuranceNumber: null, taxCode: null }), { 'Accept-Language': 'en' })
+    expect(en.body.errors[0].data.errors[0].message).toBe('This staff number already exists in another record.')
+    await payload.delete({ collection: 'staff', id: other.id })
   })
 
   test('a second record with the same CCCD is refused by name, in Vietnamese or English, and nothing is stored', async () => {
