@@ -10,6 +10,11 @@ export function subtreeToken(unitId: number | string): string {
   return `.${unitId}.`
 }
 
+/** The SQL LIKE pattern of unit `unitId`'s subtree, for a path column (served by its trigram index). */
+export function subtreePattern(unitId: number | string): string {
+  return `%${subtreeToken(unitId)}%`
+}
+
 /** True when the unit or staff row with `path` is `rootId` itself or lies below it. */
 export function isWithinSubtree(path: string, rootId: number | string): boolean {
   return path.includes(subtreeToken(rootId))

@@ -2,7 +2,7 @@ import type { Pool } from 'pg'
 
 import { REQUIRED_HISTORIES, REQUIRED_ITEMS } from '../domain/completeness'
 import type { PersonState, ReminderSettings, UnitAggregate } from '../domain/reminders'
-import { subtreeToken } from '../domain/unitTree'
+import { subtreePattern } from '../domain/unitTree'
 
 /**
  * The completeness rule of src/domain/completeness.ts as SQL, so 100 000 records are judged in PostgreSQL
@@ -73,7 +73,7 @@ function peopleCte(): string {
   )`
 }
 
-const likeFor = (unitId: number | null) => (unitId == null ? '%' : `%${subtreeToken(unitId)}%`)
+const likeFor = (unitId: number | null) => (unitId == null ? '%' : subtreePattern(unitId))
 
 export interface PersonRow extends PersonState {
   unitId: number

@@ -3,8 +3,8 @@ import type { Pool } from 'pg'
 import type { Scope } from '../domain/access'
 import { ageBandBirthRange, retiringBirthRanges, type StaffListFilter } from '../domain/staffListFilter'
 import { pagination, type ListSort, type StaffListQuery } from '../domain/staffListQuery'
-import { subtreeToken } from '../domain/unitTree'
-import { LIST_ROW_COLUMNS, listRow, type ListRowColumns, type StaffListRow } from './staffSearch'
+import { subtreePattern } from '../domain/unitTree'
+import { inScopeSql, LIST_ROW_COLUMNS, listRow, type ListRowColumns, type StaffListRow } from './staffSearch'
 
 /** Vietnamese order by name (sort_name: tên, then họ đệm, ICU "vi" collation); id breaks ties so pages never overlap. */
 const ORDER: Record<ListSort, string> = {
@@ -25,8 +25,8 @@ export function listWhere(filter: StaffListFilter, scope: Exclude<Scope, { kind:
   const params: unknown[] = []
   const p = (v: unknown) => `$${params.push(v)}`
   const and: string[] = []
-  if (scope.kind === 'some') and.push(`(s.unit_path LIKE ANY(${p(scope.subtreeUnitIds.map((u) => `%${subtreeToken(u)}%`))}::text[]) OR s.id = ANY(${p(scope.staffIds)}::int[]))`)
-  if (filter.unitId != null) and.push(`s.unit_path LIKE ${p(`%${subtreeToken(filter.unitId)}%`)}`)
+  if (scope.kind === 'some') and.push(inScopeSql(scope, p))
+  if (filter.unitId != null) and.push(`s.unit_path LIKE ${p(subtreePattern(filter.unitId))}`)
   if (filter.rankId != null) and.push(`s.rank_id = ${p(filter.rankId)}`)
   if (filter.position) and.push(`s.position = ${p(filter.position)}`)
   if (filter.gender) and.push(`s.gender = ${p(filter.gender)}`)

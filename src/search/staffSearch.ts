@@ -2,7 +2,7 @@ import type { Pool } from 'pg'
 
 import type { Scope } from '../domain/access'
 import { searchKey } from '../domain/names'
-import { subtreeToken } from '../domain/unitTree'
+import { subtreePattern } from '../domain/unitTree'
 
 /** One row of a result list (search, unit list): the columns a list shows (none of them sensitive), in the REST API's shape. */
 export interface StaffListRow {
@@ -28,6 +28,14 @@ export const SEARCH_RESULT_FIELDS = ['staffCode', 'fullName', 'gender', 'birthDa
 
 /** The SELECT list of a list row, on `staff s`. */
 export const LIST_ROW_COLUMNS = `s.id, s.staff_code, s.full_name, s.gender, s.birth_date, s.employment_type, s.unit_id, s.position, s.rank_id, s.unit_path`
+
+/**
+ * A read scope of kind "some" as a condition on `staff s`: the rows of its subtrees (trigram index on
+ * unit_path) or the records it names. `param` adds a query parameter and returns its placeholder.
+ */
+export function inScopeSql(scope: Extract<Scope, { kind: 'some' }>, param: (value: unknown) => string): string {
+  return `(s.unit_path LIKE ANY(${param(scope.subtreeUnitIds.map(subtreePattern))}::text[]) OR s.id = ANY(${param(scope.staffIds)}::int[]))`
+}
 
 export type ListRowColumns = {
   id: number; staff_code: string; full_name: string; gender: string; birth_date: Date; employment_type: string
@@ -67,6 +75,8 @@ export function listRow(r: ListRowColumns): StaffListRow {
 export async function searchStaff(pool: Pool, query: string, limit: number, scope: Scope = { kind: 'all' }): Promise<StaffMatch[]> {
   const q = searchKey(query)
   if (q.length < 2 || scope.kind === 'none') return []
+  const params: unknown[] = [q, limit]
+  const param = (v: unknown) => `$${params.push(v)}`
   const { rows } =
     scope.kind === 'all'
       ? await pool.query<Row>(
@@ -77,7 +87,7 @@ export async function searchStaff(pool: Pool, query: string, limit: number, scop
            SELECT ${LIST_ROW_COLUMNS}, n.distance FROM names n JOIN staff s ON s.search_name = n.search_name
             ORDER BY n.distance, s.sort_name, s.id
             LIMIT $2`,
-          [q, limit],
+          params,
         )
       : // A scoped search reads the scope first (trigram index on unit_path) and ranks only those names: its
         // cost grows with the scope (a department's few thousand names), never with the whole table. Combining
@@ -85,12 +95,12 @@ export async function searchStaff(pool: Pool, query: string, limit: number, scop
         // for a common name) before intersecting.
         await pool.query<Row>(
           `WITH scoped AS MATERIALIZED (
-             SELECT id, search_name FROM staff WHERE unit_path LIKE ANY($3::text[]) OR id = ANY($4::int[])
+             SELECT s.id, s.search_name FROM staff s WHERE ${inScopeSql(scope, param)}
            ), top AS (
              SELECT id, $1 <<-> search_name AS distance FROM scoped WHERE $1 <% search_name ORDER BY 2 LIMIT $2
            )
            SELECT ${LIST_ROW_COLUMNS}, top.distance FROM top JOIN staff s ON s.id = top.id ORDER BY top.distance`,
-          [q, limit, scope.subtreeUnitIds.map((u) => `%${subtreeToken(u)}%`), scope.staffIds],
+          params,
         )
   return rows.map((r) => ({
     ...listRow(r),

@@ -1,7 +1,8 @@
-import { inTreeOrder, isWithinSubtree, subtreeToken, wouldCreateCycle } from '../../src/domain/unitTree'
+import { inTreeOrder, isWithinSubtree, subtreePattern, subtreeToken, wouldCreateCycle } from '../../src/domain/unitTree'
 
 test('a subtree is every path containing the unit id fenced by dots', () => {
   expect(subtreeToken(7)).toBe('.7.')
+  expect(subtreePattern(7)).toBe('%.7.%')
   expect(isWithinSubtree('.1.7.42.', 7)).toBe(true)
   expect(isWithinSubtree('.1.7.', 7)).toBe(true)
   expect(isWithinSubtree('.1.17.', 7)).toBe(false)
