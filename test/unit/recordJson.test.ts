@@ -253,7 +253,7 @@ describe('every field of the staff record, the histories and the photo is in the
       if (kind === 'code') expect([p, field!.relationTo, field!.filterOptions]).toEqual([p, 'codes', { list: { equals: (spec.type as { list: string }).list } }])
       if (kind === 'unit') expect(field!.relationTo).toBe('units')
       if (kind === 'rank') expect(field!.relationTo).toBe('ranks')
-      if (kind === 'select') expect([p, field!.options!.map((o) => o.value)]).toEqual([p, [...(spec.type as { options: string[] }).options]])
+      if (kind === 'select') expect([p, field!.options!.map((o) => o.value)]).toEqual([p, [...(spec.type as { options: readonly string[] }).options]])
       if (slug !== 'photos') expect([slug, p, Boolean(field!.required)]).toEqual([slug, p, Boolean(spec.required)])
     }
   }
