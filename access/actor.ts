@@ -5,7 +5,7 @@ import { recordScope, type Actor } from '../src/domain/access'
 import { activeGrants, type GrantInput } from '../src/domain/grants'
 import { isValidProof, requiresSecondFactor, SECOND_FACTOR_ROLES } from '../src/domain/mfa'
 import { relationId } from '../src/domain/relationId'
-import { transactionDb } from '../src/server/pool'
+import { transactionDb } from '../src/db/pool'
 
 
 /** The cookie (or, for API clients, the `X-Hoso-Mfa` header) carrying the session's second-factor proof. */

@@ -3,7 +3,7 @@ import type { Field, FieldAccess } from 'payload'
 import { relationId } from '../src/domain/relationId'
 import { maySeeSensitive } from '../src/domain/sensitivity'
 import { actorOf } from './actor'
-import { poolOf } from '../src/server/pool'
+import { poolOf } from '../src/db/pool'
 
 /**
  * Field-level read rule for sensitive items of a staff record (its id and unit path decide). When Payload

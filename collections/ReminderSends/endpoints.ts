@@ -18,7 +18,7 @@ import { isWithinSubtree } from '../../src/domain/unitTree'
 import { previewEmail, PREVIEW_TEMPLATES } from '../../src/reminders/preview'
 import { peopleInSubtree, unitAggregates } from '../../src/reminders/queries'
 import { sendManualReminders } from '../../src/reminders/run'
-import { poolOf } from '../../src/server/pool'
+import { poolOf } from '../../src/db/pool'
 import { refusal } from '../shared/responses'
 
 class EndpointError extends Error {

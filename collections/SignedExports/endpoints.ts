@@ -10,7 +10,7 @@ import { processExport } from '../../src/signing/exportPipeline'
 import { signingServices } from '../../src/signing/context'
 import { finalFile } from '../../src/signing/files'
 import type { ExternalRequest } from '../../src/signing/services'
-import { transactionDb } from '../../src/server/pool'
+import { transactionDb } from '../../src/db/pool'
 import { bilingualError as error } from '../shared/responses'
 
 /** At most this many records per request (a larger batch is split by the admin). */

@@ -2,7 +2,7 @@ import type { PayloadHandler } from 'payload'
 
 import { actorOf } from '../../access/actor'
 import { isSysadmin } from '../../src/domain/access'
-import { logger } from '../../src/server/logger'
+import { logger } from '../../src/db/logger'
 import { requestBackup, runBackupQueue } from './service'
 
 /** POST /api/backups/run — the system administrator starts a backup now; 202 with the new row. */

@@ -2,7 +2,7 @@ import cron from 'node-cron'
 import type { Payload } from 'payload'
 
 import { weekKey } from '../../src/domain/reminders'
-import { withAdvisoryLock } from '../../src/server/pool'
+import { withAdvisoryLock } from '../../src/db/pool'
 import { releaseOrphanedJobs } from '../orphans'
 import { REMINDER_QUEUE } from './task'
 

@@ -3,8 +3,8 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { verificationCode, type ExportForm } from '../../src/domain/signing/signedExport'
-import { logger } from '../../src/server/logger'
-import { withAdvisoryLock } from '../../src/server/pool'
+import { logger } from '../../src/db/logger'
+import { withAdvisoryLock } from '../../src/db/pool'
 import { releaseOrphanedJobs } from '../orphans'
 
 export const SIGN_TASK = 'sign-export'

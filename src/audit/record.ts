@@ -18,7 +18,7 @@ import { recordScope } from '../domain/access'
 import type { AuditChange } from '../domain/auditEvent'
 import { dottedIds, grantPurposes, reachedByDuty, unitTokens } from '../domain/auditEvent'
 import type { AuditOperation } from '../domain/auditOperations'
-import { transactionDb } from '../server/pool'
+import { transactionDb } from '../db/pool'
 
 export interface AuditEventInput {
   operation: AuditOperation

@@ -4,7 +4,7 @@ import { actorOf } from '../../../access/actor'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
-import { poolOf } from '../../../src/server/pool'
+import { poolOf } from '../../../src/db/pool'
 import { refusal } from '../../shared/responses'
 
 /**
