@@ -2,7 +2,7 @@ import type { Field, FieldAccess } from 'payload'
 
 import { relationId } from '../src/domain/relationId'
 import { maySeeSensitive } from '../src/domain/sensitivity'
-import { actorOf } from './actor'
+import { actorOf } from '../src/accounts/actor'
 import { poolOf } from '../src/db/pool'
 
 /**

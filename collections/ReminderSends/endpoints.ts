@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
 import { localize, type FieldIssue } from '../../src/domain/errors'
 import {

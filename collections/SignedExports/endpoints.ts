@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { kickSigningQueue, requestExports } from '../../jobs/signing/service'
 import { recordAuditEvent } from '../../src/audit/record'
 import { mayReach } from '../../src/domain/access'

@@ -1,6 +1,6 @@
 import type { PayloadHandler } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
 import { logger } from '../../src/db/logger'
 import { requestBackup, runBackupQueue } from './service'

@@ -7,7 +7,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../accounts/actor'
 import { staffIssues } from '../../hooks/staff/validateStaffRecord'
 import {
   DECLARED_HISTORY_SLUGS,

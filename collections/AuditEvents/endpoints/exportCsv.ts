@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { recordAuditEvent } from '../../../src/audit/record'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditEvents } from '../../../src/audit/query'

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
