@@ -3,7 +3,7 @@ import type { PayloadHandler } from 'payload'
 import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
 import { logger } from '../../src/db/logger'
-import { requestBackup, runBackupQueue } from './service'
+import { requestBackup, runBackupQueue } from '../../src/backup/service'
 
 /** POST /api/backups/run — the system administrator starts a backup now; 202 with the new row. */
 export const runBackupEndpoint: PayloadHandler = async (req) => {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { logger } from '../src/db/logger'
-import { poolOf } from '../src/db/pool'
+import { logger } from './logger'
+import { poolOf } from './pool'
 
 /**
  * Releases the jobs of `queue` that a stopped process left claimed ("processing" and never finished:

@@ -22,7 +22,7 @@ import { transactionDb } from '../db/pool'
 import { inTransaction } from '../db/transaction'
 import { dropIntermediate, latestFile, saveFile } from './files'
 import type { ExternalRequest, ExternalResponse, SigningServices } from './services'
-import type { SignatureReport } from './types'
+import type { SignatureReport } from '../signing/types'
 
 export class SigningRefused extends Error {
   constructor(
