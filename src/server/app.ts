@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { healthRoutes, type HealthState } from './health'
-import { logger } from './logger'
+import { logger } from '../db/logger'
 import { pkiRoutes } from './pkiRoutes'
 import { restApi } from './restApi'
 import { securityHeaders } from './securityHeaders'

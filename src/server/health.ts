@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express'
 import express from 'express'
 import type { Payload } from 'payload'
 
-import { pendingMigrations } from './migrations'
+import { pendingMigrations } from '../db/migrations'
 
 export interface HealthState {
   shuttingDown: boolean
