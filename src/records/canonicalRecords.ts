@@ -14,11 +14,11 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../accounts/actor'
 import { dataKeyring } from '../crypto/dataKey'
 import { isSealedField } from '../domain/sealedValue'
 import { maySeeSensitive } from '../domain/sensitivity'
-import { transactionDb, type Drizzle } from '../server/pool'
+import { transactionDb, type Drizzle } from '../db/pool'
 
 import {
   fromCanonicalRecord,
