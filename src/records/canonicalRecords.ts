@@ -44,10 +44,11 @@ const payloadOf = (r: RecordReader) => ('system' in r ? r.payload : r.req.payloa
 const accessOf = (r: RecordReader) =>
   'system' in r ? { overrideAccess: true, ...(r.req ? { req: r.req } : {}) } : { overrideAccess: false, user: r.req.user, req: r.req }
 
-/** Codes, units and ranks both ways (reference data, a few thousand rows), read once per load. */
+/** Codes, units and ranks both ways (reference data, a few hundred rows, not personal data), read once per load. */
 export async function recordReferences(payload: Payload, req?: PayloadRequest): Promise<{ lookups: RecordLookups; resolver: RecordResolver }> {
-  const all = async (collection: 'codes' | 'units' | 'ranks') =>
-    (await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, ...(req ? { req } : {}) })).docs as Array<{ id: number; code: string; list?: string }>
+  const db = req ? await transactionDb(payload, req) : (payload.db as unknown as { drizzle: Drizzle }).drizzle
+  const all = async (table: 'codes' | 'units' | 'ranks') =>
+    (await db.execute(sql`SELECT id, code${sql.raw(table === 'codes' ? ', list' : '')} FROM ${sql.raw(table)}`)).rows as Array<{ id: number; code: string; list?: string }>
   const [codes, units, ranks] = await Promise.all([all('codes'), all('units'), all('ranks')])
   const codeById = new Map<number, CodeRef>(codes.map((c) => [c.id, { list: c.list!, code: c.code }]))
   const codeByKey = new Map(codes.map((c) => [`${c.list}\u0000${c.code}`, c.id]))
