@@ -35,7 +35,7 @@ import { splitProposal, STAFF_FIELD_TIERS } from '../domain/tiers'
 import { transactionDb } from '../db/pool'
 import { inTransaction } from '../db/transaction'
 import { recordAuditEvent } from '../audit/record'
-import { labelOf } from './catalogue'
+import { labelOf, staffCatalogue } from './catalogue'
 import { displayChanges } from './display'
 import { notifyDecision } from './notify'
 
@@ -183,7 +183,7 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
   const staffId = ownStaffId(req)
   const split = splitProposal(input.fields ?? {})
   if (split.refused.length) {
-    const names = split.refused.map((f) => labelOf(f))
+    const names = split.refused.map((f) => labelOf(f, staffCatalogue(req.payload)))
     refuse(
       403,
       split.refused[0]!,
@@ -484,7 +484,7 @@ async function describe(req: PayloadRequest, request: ChangeRequestDoc, official
     /** The official record changed after the request was written: approving needs a refreshed request. */
     stale: OPEN_STATUSES.includes(request.status) && request.baseStamp !== official.stamp,
     staleMessage: localize(STALE_OFFICIAL, language),
-    ...(await displayChanges(req, diff.fields.map((c) => ({ ...c, label: labelOf(c.field) })), diff.rows)),
+    ...(await displayChanges(req, diff.fields.map((c) => ({ ...c, label: labelOf(c.field, staffCatalogue(req.payload)) })), diff.rows)),
     photos: await beforeAfterPhotos(req, against.fields.photo, proposal.fields?.photo),
     actions,
   }
