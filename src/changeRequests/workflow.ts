@@ -8,7 +8,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { actorOf } from '../accounts/actor'
-import { staffIssues } from '../../hooks/staff/validateStaffRecord'
+import { staffIssues } from '../records/validation'
 import {
   DECLARED_HISTORY_SLUGS,
   diffProposal,
