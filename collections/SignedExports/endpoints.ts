@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { actorOf } from '../../src/accounts/actor'
 import { kickSigningQueue, requestExports } from '../../src/signedExports/service'
 import { recordAuditEvent } from '../../src/audit/record'
-import { mayReach } from '../../src/domain/access'
+import { isHrOfficer, mayReach } from '../../src/domain/access'
 import { chooseForm } from '../../src/domain/forms'
 import { EXPORT_FORMS, type ExportForm } from '../../src/domain/signing/signedExport'
 import { processExport } from '../../src/signedExports/pipeline'
@@ -16,10 +16,7 @@ import { bilingualError as error } from '../shared/responses'
 /** At most this many records per request (a larger batch is split by the admin). */
 export const MAX_BATCH = 500
 
-const isHr = (req: PayloadRequest) => {
-  const roles = actorOf(req)?.roles ?? []
-  return roles.includes('unit-hr') || roles.includes('ministry-hr')
-}
+const isHr = (req: PayloadRequest) => isHrOfficer(actorOf(req))
 
 /**
  * POST /api/signed-exports/request { staff: number[], form?: 'auto' | '2c' | 'hs02' | 'full' } — HR asks

@@ -15,7 +15,7 @@
  * Refusals are DomainErrors whose kind says which: the state does not allow it (conflict), the actor may not
  * (forbidden), the input is missing (invalid).
  */
-import { mayReach, type Actor } from './access'
+import { isHrOfficer, mayReach, type Actor } from './access'
 import { DomainError, type FieldIssue, type RefusalKind } from './errors'
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn'
@@ -81,7 +81,7 @@ export interface TransitionInput {
 
 /** HR authority over the record: an HR role and update reach, not counting purpose-bound grants. */
 export function hasApprovalAuthority(actor: Actor, submission: Pick<SubmissionRef, 'staffId' | 'unitPath'>): boolean {
-  if (!actor.roles.includes('unit-hr') && !actor.roles.includes('ministry-hr')) return false
+  if (!isHrOfficer(actor)) return false
   return mayReach({ ...actor, grants: [] }, 'update', { id: submission.staffId, unitPath: submission.unitPath })
 }
 
