@@ -142,20 +142,17 @@ runCli(async () => {
     console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   }
   await pool.query('ANALYZE')
-  if (name === 'backup') {
-    const result = await benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) })
-    writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
-    await booted.shutdown()
-    return
-  }
-  if (name === 'records') {
-    const result = await benchRecords(booted.payload, pool, { runs: Math.min(iterations, 3), batchSize: Number(values.batch === '100' ? 500 : values.batch) })
-    writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, machine: { cpus: os.cpus().length, node: process.version }, ...result })
-    await booted.shutdown()
-    return
-  }
-  if (name === 'reminders') {
-    const result = await benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
+  // Benchmarks that need no HTTP server: run, write the result, stop.
+  const direct =
+    name === 'backup'
+      ? () => benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) })
+      : name === 'records'
+        ? () => benchRecords(booted.payload, pool, { runs: Math.min(iterations, 3), batchSize: Number(values.batch === '100' ? 500 : values.batch) })
+        : name === 'reminders'
+          ? () => benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
+          : null
+  if (direct) {
+    const result = await direct()
     writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     await booted.shutdown()
     return

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express'
 import express from 'express'
 import type { Payload } from 'payload'
 
+import { migrations } from '../../migrations/index'
 import { pendingMigrations } from '../db/migrations'
 
 export interface HealthState {
@@ -23,7 +24,7 @@ export function healthRoutes(payload: Payload, state: HealthState): Router {
     }
     const t0 = Date.now()
     try {
-      const pending = await pendingMigrations(payload)
+      const pending = await pendingMigrations(payload, migrations)
       const database = { status: 'ok', latencyMs: Date.now() - t0 }
       if (pending.length) {
         res.status(503).json({ status: 'migrations-pending', database, pendingMigrations: pending })
