@@ -9,8 +9,8 @@ import type { Browser, Page } from 'playwright-core'
 
 import { workingCalendarWarnings } from '../../src/calendar/workingCalendar'
 import { seedDemoData } from '../../src/seed/seed'
-import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { adminLogin, closeAll, launchPage, screenshot } from '../helpers/browser'
+import { startTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 
 const DEMO = 'hoso-demo-2026'
@@ -28,16 +28,10 @@ beforeAll(async () => {
   await seedDemoData(payload, { staff: 5 })
   server = await startTestServer({ DATABASE_URL: started.databaseUrl })
   sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
-  browser = await launchBrowser()
-  page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })
+  ;({ browser, page } = await launchPage())
 }, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await sql?.end()
-  await server?.stop()
-  await stopTestPayload(payload)
-})
+afterAll(() => closeAll({ browser, sql, server, payload }))
 
 /** The create form, once the admin has finished loading it (fields typed earlier are lost). */
 async function openCreateForm() {

@@ -14,9 +14,8 @@ import type { PayloadRequest } from 'payload'
 
 import { canonicalJson, canonicalSha256, HISTORIES, toCanonicalRecord, validateCanonicalRecord, type CanonicalRecord } from '../../src/domain/record'
 import { canonicalToData, loadCanonicalRecord, loadCanonicalRecords, recordReferences } from '../../src/records/canonicalRecords'
-import { seedDemoData } from '../../src/seed/seed'
 import { solidPng } from '../helpers/pdf'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { startSeededPayload, stopTestPayload } from '../helpers/payload'
 
 let payload: Payload
 let sql: pg.Pool
@@ -54,11 +53,7 @@ async function viaPayload(req: PayloadRequest | null, list: number[]): Promise<C
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-records-media-'))
 
 beforeAll(async () => {
-  process.env.MEDIA_DIR = mediaDir
-  const started = await startTestPayload()
-  payload = started.payload
-  await seedDemoData(payload, { staff: 20 })
-  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
+  ;({ payload, sql } = await startSeededPayload({ staff: 20, mediaDir }))
   ids = (await sql.query(`SELECT id FROM staff ORDER BY id`)).rows.map((r) => r.id)
 })
 

@@ -186,7 +186,7 @@ describe('properties (fast-check)', () => {
   test('workingDaysBetween is antisymmetric and additive', () => {
     fc.assert(
       fc.property(calendars, day, day, day, (cal, a, b, c) => {
-        expect(cal.workingDaysBetween(a, b)).toBe(-cal.workingDaysBetween(b, a))
+        expect(cal.workingDaysBetween(a, b) + cal.workingDaysBetween(b, a)).toBe(0)
         expect(cal.workingDaysBetween(a, c)).toBe(cal.workingDaysBetween(a, b) + cal.workingDaysBetween(b, c))
       }),
       { numRuns: 100 },
