@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { drainAuditOutbox } from '../../src/audit/outbox'
 import { seedDemoData } from '../../src/seed/seed'
 import { loginToken } from '../helpers/auth'
-import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
+import { adminLogin, launchBrowser, screenshot, vietnamesePage } from '../helpers/browser'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   await get(ministry, '/api/staff?limit=2&depth=0')
   hrId = (await sql.query<{ id: number }>(`SELECT id FROM accounts WHERE email = 'nhansu@hoso.local'`)).rows[0]!.id
   browser = await launchBrowser()
-  page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })
+  page = await vietnamesePage(browser)
 }, 180_000)
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { workingCalendarWarnings } from '../../src/calendar/workingCalendar'
 import { seedDemoData } from '../../src/seed/seed'
-import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
+import { adminLogin, launchBrowser, screenshot, vietnamesePage } from '../helpers/browser'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await startTestServer({ DATABASE_URL: started.databaseUrl })
   sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
   browser = await launchBrowser()
-  page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })
+  page = await vietnamesePage(browser)
 }, 180_000)
 
 afterAll(async () => {

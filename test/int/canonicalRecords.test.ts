@@ -7,16 +7,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import pg from 'pg'
+import type pg from 'pg'
 import { createLocalReq, type Payload } from 'payload'
 
 import type { PayloadRequest } from 'payload'
 
 import { canonicalJson, canonicalSha256, HISTORIES, toCanonicalRecord, validateCanonicalRecord, type CanonicalRecord } from '../../src/domain/record'
 import { canonicalToData, loadCanonicalRecord, loadCanonicalRecords, recordReferences } from '../../src/records/canonicalRecords'
-import { seedDemoData } from '../../src/seed/seed'
 import { solidPng } from '../helpers/pdf'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { stopTestPayload } from '../helpers/payload'
+import { startSeeded } from '../helpers/seeded'
 
 let payload: Payload
 let sql: pg.Pool
@@ -55,10 +55,7 @@ const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-records-media-'))
 
 beforeAll(async () => {
   process.env.MEDIA_DIR = mediaDir
-  const started = await startTestPayload()
-  payload = started.payload
-  await seedDemoData(payload, { staff: 20 })
-  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
+  ;({ payload, sql } = await startSeeded(20))
   ids = (await sql.query(`SELECT id FROM staff ORDER BY id`)).rows.map((r) => r.id)
 })
 
