@@ -1,58 +1,34 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { actorOf } from '../../src/accounts/actor'
-import { kickSigningQueue, requestExports } from '../../src/signedExports/service'
+import { kickSigningQueue } from '../../src/signedExports/service'
 import { recordAuditEvent } from '../../src/audit/record'
-import { isHrOfficer, mayReach } from '../../src/domain/access'
-import { chooseForm } from '../../src/domain/forms'
-import { EXPORT_FORMS, type ExportForm } from '../../src/domain/signing/signedExport'
+import { isHrOfficer } from '../../src/domain/access'
+import { requestSignedExports } from '../../src/signedExports/request'
 import { processExport } from '../../src/signedExports/pipeline'
 import { signingServices } from '../../src/signedExports/context'
 import { finalFile } from '../../src/signedExports/files'
 import type { ExternalRequest } from '../../src/signedExports/services'
 import { transactionDb } from '../../src/db/pool'
-import { bilingualError as error } from '../shared/responses'
-
-/** At most this many records per request (a larger batch is split by the admin). */
-export const MAX_BATCH = 500
+import { bilingualError as error, handle } from '../shared/responses'
 
 const isHr = (req: PayloadRequest) => isHrOfficer(actorOf(req))
 
 /**
  * POST /api/signed-exports/request { staff: number[], form?: 'auto' | '2c' | 'hs02' | 'full' } — HR asks
- * for the signed sơ yếu lý lịch (or full record) of records in their scope. All or nothing: one record outside the scope (or
- * missing) refuses the whole request and creates nothing. 202 with the batch and the new rows.
+ * for the signed sơ yếu lý lịch (or full record) of records in their scope (src/signedExports/request.ts).
+ * 202 with the batch and the new rows.
  */
 export const requestSignedExportsEndpoint: Endpoint = {
   path: '/request',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user) return error(401, 'Cần đăng nhập', 'Login required')
-    if (!isHr(req)) return error(403, 'Chỉ cán bộ tổ chức (đã xác thực hai bước) được yêu cầu văn bản ký số', 'Only HR officers (with the second factor) may request signed exports')
-    const body = (await req.json?.().catch(() => null)) as { staff?: unknown; form?: unknown } | null
-    const ids = Array.isArray(body?.staff) ? [...new Set(body!.staff.map(Number))] : []
-    const form = body?.form ?? 'auto'
-    if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) return error(400, 'Chọn ít nhất một hồ sơ', 'Select at least one record')
-    if (ids.length > MAX_BATCH) return error(400, `Mỗi lần tối đa ${MAX_BATCH} hồ sơ`, `At most ${MAX_BATCH} records per request`)
-    if (form !== 'auto' && !EXPORT_FORMS.includes(form as ExportForm)) return error(400, 'Biểu mẫu chỉ nhận auto, 2c, hs02 hoặc full', 'form must be auto, 2c, hs02 or full')
-    const found = await req.payload.find({
-      collection: 'staff',
-      where: { id: { in: ids } },
-      select: { unitPath: true, employmentType: true },
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
-    const actor = actorOf(req)
-    const reachable = found.docs.filter((d) => mayReach(actor, 'update', { id: d.id, unitPath: d.unitPath ?? '' }))
-    if (reachable.length !== ids.length) return error(404, 'Có hồ sơ không tồn tại hoặc ngoài phạm vi quản lý; không tạo văn bản nào', 'A record does not exist or is outside your scope; nothing was created')
-    const items = reachable.map((d) => ({ staffId: d.id, form: form === 'auto' ? chooseForm(d) : (form as ExportForm) }))
-    const { batch, ids: created } = await requestExports(req.payload, items, Number(req.user.id))
-    await recordAuditEvent(req, { operation: 'export', collection: 'staff', recordIds: ids, detail: { signedExport: true, batch, count: ids.length } })
-    kickSigningQueue(req.payload)
-    return Response.json({ batch, ids: created }, { status: 202 })
-  },
+  handler: handle(
+    async (req) => {
+      const body = (await req.json?.().catch(() => null)) as { staff?: unknown; form?: unknown } | null
+      return Response.json(await requestSignedExports(req, body), { status: 202 })
+    },
+    { signIn: false, bilingual: true },
+  ),
 }
 
 async function readableExport(req: PayloadRequest) {

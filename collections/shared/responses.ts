@@ -29,8 +29,12 @@ export async function staffReadScope(req: PayloadRequest): Promise<{ actor: Acto
 
 const STATUS_OF: Record<RefusalKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, 'too-many': 429 }
 
-/** A domain refusal as an endpoint's answer: its HTTP status, each issue with its field, in the caller's language. */
-export function domainRefusal(req: PayloadRequest, e: DomainError): Response {
+/**
+ * A domain refusal as an endpoint's answer: its HTTP status by kind, each issue with its field, in the caller's
+ * language — or, for the endpoints whose clients read both languages at once, as bilingualError's "vi / en".
+ */
+export function domainRefusal(req: PayloadRequest, e: DomainError, { bilingual = false }: { bilingual?: boolean } = {}): Response {
+  if (bilingual) return Response.json({ errors: e.issues.map((i) => ({ field: i.field, message: `${i.vi} / ${i.en}` })) }, { status: STATUS_OF[e.kind] })
   const language = req.i18n?.language ?? 'vi'
   return Response.json({ errors: e.issues.map((i) => ({ field: i.field, message: localize(i, language) })) }, { status: STATUS_OF[e.kind] })
 }
@@ -41,14 +45,14 @@ export function domainRefusal(req: PayloadRequest, e: DomainError): Response {
  * the services run their writes in one transaction and throw before committing.
  */
 export const handle =
-  (work: (req: PayloadRequest) => Promise<unknown>, { signIn = true }: { signIn?: boolean } = {}): Endpoint['handler'] =>
+  (work: (req: PayloadRequest) => Promise<unknown>, options: { signIn?: boolean; bilingual?: boolean } = {}): Endpoint['handler'] =>
   async (req) => {
-    if (signIn && !req.user) return refusal(req, 401)
+    if ((options.signIn ?? true) && !req.user) return refusal(req, 401)
     try {
       const out = await work(req)
       return out instanceof Response ? out : Response.json(out)
     } catch (e) {
-      if (e instanceof DomainError) return domainRefusal(req, e)
+      if (e instanceof DomainError) return domainRefusal(req, e, options)
       throw e
     }
   }

@@ -203,7 +203,8 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
         req,
       })
     }
-    const after = immediate.length ? await loadOfficial(req, staffId) : official
+    // Contact details (T1) are no part of the declared snapshot (T2 items and histories): the official record
+    // loaded above stays the request's base; no second load.
     const transitions = [...(request?.transitions ?? [])]
     for (const action of before) {
       status = step(req, request!, status!, action, String(official.doc.unitPath ?? ''))
@@ -217,7 +218,7 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
       await req.payload.update({
         collection: 'change-requests',
         id: request.id,
-        data: { proposal, base: after.snapshot, baseStamp: after.stamp, status, revision: request.revision + 1, transitions, staffName: String(official.doc.fullName ?? '') } as never,
+        data: { proposal, base: official.snapshot, baseStamp: official.stamp, status, revision: request.revision + 1, transitions, staffName: String(official.doc.fullName ?? '') } as never,
         overrideAccess: true,
         req,
       })
@@ -231,8 +232,8 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
           status: 'draft',
           revision: 0,
           proposal,
-          base: after.snapshot,
-          baseStamp: after.stamp,
+          base: official.snapshot,
+          baseStamp: official.stamp,
         } as never,
         overrideAccess: true,
         req,

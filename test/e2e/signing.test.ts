@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import type { Browser, Page } from 'playwright-core'
 
-import { adminLogin, artifactsDir, launchBrowser, screenshot } from '../helpers/browser'
+import { adminLogin, artifactsDir, launchBrowser, screenshot, vietnamesePage } from '../helpers/browser'
 import { createTestDatabase } from '../helpers/db'
 import { startTestServer, type TestServer } from '../helpers/server'
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const databaseUrl = await createTestDatabase()
   server = await startTestServer({ DATABASE_URL: databaseUrl, HOSO_SEED: 'true', HOSO_ALLOW_DEMO: 'true', SEED_STAFF: '30', PKI_DIR: pkiDir })
   browser = await launchBrowser()
-  page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })
+  page = await vietnamesePage(browser)
 })
 
 afterAll(async () => {

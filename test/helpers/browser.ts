@@ -35,6 +35,9 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/** A page as a person in Việt Nam sees the app on a desk screen (Vietnamese locale, 1280 × 900 unless told). */
+export const vietnamesePage = (browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> => browser.newPage({ locale: 'vi-VN', viewport })
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Relationship cells in the admin lists fill in a moment after the rows: wait for them (briefly) so the
   // picture shows what a person sees, not the "Đang tải..." placeholders.
@@ -64,5 +67,5 @@ export async function closeAll(parts: { browser?: Browser; sql?: { end(): Promis
 /** Chromium with one desktop page in Vietnamese (1280 × 900), the usual start of an admin journey. */
 export async function launchPage(): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchBrowser()
-  return { browser, page: await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } }) }
+  return { browser, page: await vietnamesePage(browser) }
 }

@@ -4,6 +4,13 @@ import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload } from './payload'
 import type { SmtpSink } from './smtp'
 
+/** Payload on this test file's own database with `staff` demo people, and a small pg pool on the database. */
+export async function startSeeded(staff: number) {
+  const started = await startTestPayload()
+  await seedDemoData(started.payload, { staff })
+  return { ...started, sql: new pg.Pool({ connectionString: started.databaseUrl, max: 2 }) }
+}
+
 /**
  * Payload on this test file's own database with the demo data (60 staff), its mail going to `smtp`, a small pg
  * pool on the database and the id of the demo unit VCCVC. `env` is what the test server needs to send mail too.
@@ -11,9 +18,8 @@ import type { SmtpSink } from './smtp'
 export async function startSeededWithMail(smtp: SmtpSink, extraEnv: Record<string, string> = {}) {
   const env = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', ...extraEnv }
   Object.assign(process.env, env)
-  const started = await startTestPayload()
-  await seedDemoData(started.payload, { staff: 60 })
-  const sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
+  const started = await startSeeded(60)
+  const sql = started.sql
   const vccvc = Number((await sql.query(`SELECT id FROM units WHERE code = 'VCCVC'`)).rows[0].id)
   return { ...started, env: { DATABASE_URL: started.databaseUrl, ...env }, sql, vccvc }
 }

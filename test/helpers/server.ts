@@ -15,8 +15,9 @@ export interface TestServer {
 /**
  * Starts the real server (src/server/index.ts, production build) as a child process on a free port.
  * Pass `DATABASE_URL` for an external database, or `HOSO_DATA_DIR` without it for the embedded one.
+ * HOSO_TEST_SERVER_START_MS raises the start-up wait on a machine busy with other work (default 90 s).
  */
-export async function startTestServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string | undefined>, timeoutMs = Number(process.env.HOSO_TEST_SERVER_START_MS ?? 90_000)): Promise<TestServer> {
   const merged: Record<string, string | undefined> = {
     ...process.env,
     NODE_OPTIONS: '',

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import pg from 'pg'
+import type pg from 'pg'
 import { createLocalReq, type Payload } from 'payload'
 
 import type { PayloadRequest } from 'payload'
@@ -15,7 +15,8 @@ import type { PayloadRequest } from 'payload'
 import { canonicalJson, canonicalSha256, HISTORIES, toCanonicalRecord, validateCanonicalRecord, type CanonicalRecord } from '../../src/domain/record'
 import { canonicalToData, loadCanonicalRecord, loadCanonicalRecords, recordReferences } from '../../src/records/canonicalRecords'
 import { solidPng } from '../helpers/pdf'
-import { startSeededPayload, stopTestPayload } from '../helpers/payload'
+import { stopTestPayload } from '../helpers/payload'
+import { startSeeded } from '../helpers/seeded'
 
 let payload: Payload
 let sql: pg.Pool
@@ -53,7 +54,8 @@ async function viaPayload(req: PayloadRequest | null, list: number[]): Promise<C
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-records-media-'))
 
 beforeAll(async () => {
-  ;({ payload, sql } = await startSeededPayload({ staff: 20, mediaDir }))
+  process.env.MEDIA_DIR = mediaDir
+  ;({ payload, sql } = await startSeeded(20))
   ids = (await sql.query(`SELECT id FROM staff ORDER BY id`)).rows.map((r) => r.id)
 })
 

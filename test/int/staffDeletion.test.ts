@@ -7,14 +7,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import pg from 'pg'
+import type pg from 'pg'
 import type { CollectionSlug, Payload } from 'payload'
 
 import { HISTORY_COLLECTIONS } from '../../collections/Histories'
-import { seedDemoData } from '../../src/seed/seed'
 import { loginToken } from '../helpers/auth'
 import { solidPng } from '../helpers/pdf'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { stopTestPayload } from '../helpers/payload'
+import { startSeeded } from '../helpers/seeded'
 import { startTestServer, type TestServer } from '../helpers/server'
 
 const PASSWORD = 'hoso-demo-2026'
@@ -88,10 +88,8 @@ async function recordWithEverything(staffCode: string): Promise<{ id: number; ph
 
 beforeAll(async () => {
   process.env.MEDIA_DIR = mediaDir
-  const started = await startTestPayload()
-  payload = started.payload
-  await seedDemoData(payload, { staff: 20 })
-  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
+  const started = await startSeeded(20)
+  ;({ payload, sql } = started)
   code = async (list) => (await payload.find({ collection: 'codes', where: { list: { equals: list } }, limit: 1, depth: 0 })).docs[0]!.id
   const hr = (await payload.find({ collection: 'accounts', where: { email: { equals: 'nhansu@hoso.local' } }, depth: 0 })).docs[0]!
   hrAccountId = hr.id
