@@ -70,6 +70,10 @@ export default buildConfig({
         return process.env.DATABASE_URL
       },
       max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+      // Names the app's sessions in pg_stat_activity: `restore` refuses a database a running app is using.
+      application_name: 'hoso',
+      // A database that does not answer (a black-holed network) fails a request after 10 s instead of never.
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 10_000),
     },
     // Schema changes go through reviewed files in migrations/, never `push` (also not in dev: one path only).
     push: false,

@@ -23,7 +23,7 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   })
   logger.info(
     { component: 'embedded-postgres', dataDir: embedded.dataDir, port: embedded.port, ms: Date.now() - started },
-    'embedded PostgreSQL started',
+    embedded.attached ? 'connected to the embedded PostgreSQL the running app started' : 'embedded PostgreSQL started',
   )
   process.env.DATABASE_URL = embedded.url
   return { url: embedded.url, embedded }

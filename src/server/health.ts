@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express'
 import express from 'express'
 import type { Payload } from 'payload'
 
+import type { DatabaseAvailability } from './databaseAvailability'
 import { pendingMigrations } from './migrations'
 
 export interface HealthState {
@@ -9,7 +10,7 @@ export interface HealthState {
 }
 
 /** GET /healthz — the process is alive. GET /readyz — the database answers and migrations are current. */
-export function healthRoutes(payload: Payload, state: HealthState): Router {
+export function healthRoutes(payload: Payload, state: HealthState, options: { database?: DatabaseAvailability } = {}): Router {
   const router = express.Router()
   const startedAt = Date.now()
   router.get('/healthz', (_req: Request, res: Response) => {
@@ -25,6 +26,7 @@ export function healthRoutes(payload: Payload, state: HealthState): Router {
     try {
       const pending = await pendingMigrations(payload)
       const database = { status: 'ok', latencyMs: Date.now() - t0 }
+      options.database?.markUp()
       if (pending.length) {
         res.status(503).json({ status: 'migrations-pending', database, pendingMigrations: pending })
         return
@@ -32,6 +34,7 @@ export function healthRoutes(payload: Payload, state: HealthState): Router {
       res.json({ status: 'ready', database, migrations: 'current' })
     } catch (err) {
       payload.logger.error({ err }, 'readiness check failed')
+      options.database?.markDown('readiness check failed')
       res.status(503).json({ status: 'database-unavailable' })
     }
   })

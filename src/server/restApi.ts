@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
 import { SERVER_PAYLOAD_KEY } from './boot'
+import { answerUnavailable, type DatabaseAvailability } from './databaseAvailability'
 
 /**
  * Payload's REST API (`/api/…`) served by Express through Payload's framework-neutral `handleEndpoints`,
@@ -16,7 +17,7 @@ import { SERVER_PAYLOAD_KEY } from './boot'
  * GraphQL stays with Next (its own route handlers); everything else under /api is Payload's (an unknown
  * route gets Payload's 404). Large responses are compressed for clients that accept it.
  */
-export function restApi(payload: Payload) {
+export function restApi(payload: Payload, database?: DatabaseAvailability) {
   const apiRoute = payload.config.routes.api // '/api'
   const graphQL = `${apiRoute}${payload.config.routes.graphQL}`
   // From 8 kB: below that, gzip's round trip through the thread pool (~2 ms measured on a 25-row page)
@@ -39,6 +40,12 @@ export function restApi(payload: Payload) {
         payloadInstanceCacheKey: SERVER_PAYLOAD_KEY,
         request: toFetchRequest(req),
       })
+      // A 500 because the database went away mid-request is a 503 the client may retry, like the
+      // requests the availability gate turns away before they start.
+      if (response.status >= 500 && database && !(await database.check())) {
+        answerUnavailable(req, res)
+        return
+      }
       await sendFetchResponse(response, res)
     } catch (err) {
       next(err)
