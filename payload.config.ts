@@ -27,7 +27,7 @@ import { backupTask } from './jobs/backup/task'
 import { sendWeeklyRemindersTask } from './jobs/reminders/task'
 import { signExportTask } from './jobs/signing/task'
 import { emailTransport } from './src/mail/transport'
-import { payloadSecret } from './src/server/secret'
+import { payloadSecret } from './src/crypto/payloadSecret'
 import { jobsSysadminOnly } from './access/jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

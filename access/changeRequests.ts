@@ -1,7 +1,7 @@
 import type { Access, Where } from 'payload'
 
 import { recordScope } from '../src/domain/access'
-import { actorOf } from './actor'
+import { actorOf } from '../src/accounts/actor'
 import { scopeToWhere } from './scopeToWhere'
 
 /**

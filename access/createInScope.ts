@@ -3,7 +3,7 @@ import type { Access, PayloadRequest } from 'payload'
 import { recordScope, type Scope } from '../src/domain/access'
 import { relationId } from '../src/domain/relationId'
 import { isWithinSubtree } from '../src/domain/unitTree'
-import { actorWithGrants } from './actor'
+import { actorWithGrants } from '../src/accounts/actor'
 import { scopeToWhere } from './scopeToWhere'
 
 /** Whether unit `unitId` lies in one of the subtrees of an update scope (where records may be put). */

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { mayManageOrganisation } from '../src/domain/access'
-import { actorOf } from './actor'
+import { actorOf } from '../src/accounts/actor'
 
 /** Grants are issued and approved by ministry HR or system administrators. */
 export const grantManagers: Access = ({ req }) => mayManageOrganisation(actorOf(req))

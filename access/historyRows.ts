@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { recordScope } from '../src/domain/access'
-import { actorOf, actorWithGrants } from './actor'
+import { actorOf, actorWithGrants } from '../src/accounts/actor'
 import { scopeToWhere } from './scopeToWhere'
 
 /** History rows follow their staff record's scope (filter through the `staff` relationship). */

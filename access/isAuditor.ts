@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { actorOf } from './actor'
+import { actorOf } from '../src/accounts/actor'
 
 /**
  * The audit trail is read by the auditor alone: not by system administrators (who run the database) nor

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { mayManageOrganisation } from '../src/domain/access'
-import { actorOf } from './actor'
+import { actorOf } from '../src/accounts/actor'
 
 /** Unit tree, code lists and ranks are changed by system administrators and ministry HR only. */
 export const organisationManagers: Access = ({ req }) => mayManageOrganisation(actorOf(req))

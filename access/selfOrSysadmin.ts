@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { isSysadmin } from '../src/domain/access'
-import { actorOf } from './actor'
+import { actorOf } from '../src/accounts/actor'
 
 /** Accounts: a person sees and changes their own account; system administrators manage all. */
 export const selfOrSysadmin: Access = ({ req }) => {

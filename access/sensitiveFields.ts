@@ -2,8 +2,8 @@ import type { Field, FieldAccess } from 'payload'
 
 import { relationId } from '../src/domain/relationId'
 import { maySeeSensitive } from '../src/domain/sensitivity'
-import { actorOf } from './actor'
-import { poolOf } from '../src/server/pool'
+import { actorOf } from '../src/accounts/actor'
+import { poolOf } from '../src/db/pool'
 
 /**
  * Field-level read rule for sensitive items of a staff record (its id and unit path decide). When Payload

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { recordScope } from '../src/domain/access'
-import { actorWithGrants } from './actor'
+import { actorWithGrants } from '../src/accounts/actor'
 import { scopeToWhere } from './scopeToWhere'
 
 /** A signed export is read with the scope of the record it prints: own record, unit subtree, or all. */

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
 import { recordScope } from '../src/domain/access'
-import { actorWithGrants } from './actor'
+import { actorWithGrants } from '../src/accounts/actor'
 import { scopeToWhere } from './scopeToWhere'
 
 /** Staff records: own record, unit subtree, or all — by role (src/domain/access.ts). */

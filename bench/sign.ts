@@ -16,7 +16,7 @@ import { buildForm2C, signedEdition } from '../src/domain/forms'
 import { renderFormLaidOut } from '../src/pdf/render'
 import { createDemoPki } from '../src/pki/demoPki'
 import { LocalTimestampAuthority, startTimestampServer } from '../src/pki/tsa'
-import { createSigningServices, signingConfigFromEnv } from '../src/signing/context'
+import { createSigningServices, signingConfigFromEnv } from '../src/signedExports/context'
 import { samplePrintRecord } from '../test/helpers/printRecord'
 
 const round = (x: number) => Math.round(x * 100) / 100

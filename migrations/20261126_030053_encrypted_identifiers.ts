@@ -2,7 +2,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 import { dataKeyring } from '../src/crypto/dataKey'
 import { resealIdentifiers } from '../src/crypto/resealDatabase'
-import type { Drizzle } from '../src/server/pool'
+import type { Drizzle } from '../src/db/pool'
 
 /**
  * Identifiers encrypted at rest (src/domain/sealedValue.ts). Schema (generated): the CCCD's unique index moves

@@ -10,7 +10,7 @@ import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 import { recordRoleRequest, requestPrivilegeChanges } from '../../hooks/accounts/requestPrivilegeChanges'
-import { ROLE_OPTIONS } from './roleOptions'
+import { ROLE_OPTIONS } from '../../src/accounts/roleOptions'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
 export const Accounts: CollectionConfig = {
@@ -75,7 +75,7 @@ export const Accounts: CollectionConfig = {
       admin: { position: 'sidebar', description: { vi: 'Người đã nghỉ việc, chuyển công tác: không đăng nhập được, dữ liệu giữ nguyên', en: 'Left or transferred: cannot sign in; data is kept' } },
       label: { vi: 'Vô hiệu hóa', en: 'Disabled' },
     },
-    // Two-factor sign-in (src/domain/mfa.ts): secrets are never readable or writable through the API;
+    // Two-factor sign-in (src/accounts/mfa.ts): secrets are never readable or writable through the API;
     // only the endpoints in ./endpoints/secondFactor.ts change them.
     ...(['totpSecret', 'totpPendingSecret'] as const).map((name) => ({ name, type: 'text' as const, admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } })),
     { name: 'totpLastStep', type: 'number', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },

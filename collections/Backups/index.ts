@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
 import { sysadminOnly } from '../../access/isSysadmin'
-import { runBackupEndpoint } from '../../jobs/backup/endpoint'
+import { runBackupEndpoint } from './endpoints'
 import { label } from '../shared/fields'
 
 /**

@@ -4,7 +4,7 @@ import { noGenericWrites, readChangeRequests } from '../../access/changeRequests
 import { openDeclaredIdentifiers, sealDeclaredIdentifiers } from '../../hooks/encryption/sealedIdentifiers'
 import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES, ACTION_LABELS, STATUS_LABELS } from '../../src/domain/submission'
 import { label } from '../shared/fields'
-import { hiddenFromStaff } from '../shared/staffOnly'
+import { hiddenFromStaff } from '../../src/accounts/staffOnly'
 import { changeRequestEndpoints } from './endpoints'
 
 const sealedJson = { beforeChange: [sealDeclaredIdentifiers], afterRead: [openDeclaredIdentifiers] }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
 import { localize, type FieldIssue } from '../../src/domain/errors'
 import {
@@ -18,7 +18,7 @@ import { isWithinSubtree } from '../../src/domain/unitTree'
 import { previewEmail, PREVIEW_TEMPLATES } from '../../src/reminders/preview'
 import { peopleInSubtree, unitAggregates } from '../../src/reminders/queries'
 import { sendManualReminders } from '../../src/reminders/run'
-import { poolOf } from '../../src/server/pool'
+import { poolOf } from '../../src/db/pool'
 import { refusal } from '../shared/responses'
 
 class EndpointError extends Error {

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { readReminderSends } from '../../access/reminderSends'
 import { noGenericWrites } from '../../access/changeRequests'
 import { label } from '../shared/fields'
-import { hiddenFromStaff } from '../shared/staffOnly'
+import { hiddenFromStaff } from '../../src/accounts/staffOnly'
 import { reminderEndpoints } from './endpoints'
 
 export const REMINDER_TEMPLATES = ['person-digest', 'hr-digest', 'manual'] as const

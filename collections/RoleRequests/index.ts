@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/nobody'
 import { roleRequestDeciders } from '../../access/roleRequests'
 import { applyApprovedRoleRequest, decideRoleRequest } from '../../hooks/roleRequests/decideRoleRequest'
-import { ROLE_OPTIONS } from '../Accounts/roleOptions'
+import { ROLE_OPTIONS } from '../../src/accounts/roleOptions'
 import { label, textareaField } from '../shared/fields'
 
 const fixed = { create: () => false, update: () => false }

@@ -1,16 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
-import { kickSigningQueue, requestExports } from '../../jobs/signing/service'
+import { actorOf } from '../../src/accounts/actor'
+import { kickSigningQueue, requestExports } from '../../src/signedExports/service'
 import { recordAuditEvent } from '../../src/audit/record'
 import { mayReach } from '../../src/domain/access'
 import { chooseForm } from '../../src/domain/forms'
 import { EXPORT_FORMS, type ExportForm } from '../../src/domain/signing/signedExport'
-import { processExport } from '../../src/signing/exportPipeline'
-import { signingServices } from '../../src/signing/context'
-import { finalFile } from '../../src/signing/files'
-import type { ExternalRequest } from '../../src/signing/services'
-import { transactionDb } from '../../src/server/pool'
+import { processExport } from '../../src/signedExports/pipeline'
+import { signingServices } from '../../src/signedExports/context'
+import { finalFile } from '../../src/signedExports/files'
+import type { ExternalRequest } from '../../src/signedExports/services'
+import { transactionDb } from '../../src/db/pool'
 import { bilingualError as error } from '../shared/responses'
 
 /** At most this many records per request (a larger batch is split by the admin). */

@@ -3,8 +3,8 @@ import crypto from 'node:crypto'
 import type { Endpoint } from 'payload'
 
 import { normaliseCode } from '../../src/domain/signing/signedExport'
-import { verifierOptions } from '../../src/signing/context'
-import { exportByCode, exportBySha256 } from '../../src/signing/publicRecord'
+import { verifierOptions } from '../../src/signedExports/context'
+import { exportByCode, exportBySha256 } from '../../src/signedExports/publicRecord'
 import { verifyPdf } from '../../src/signing/verify'
 import { bilingualError as error } from '../shared/responses'
 

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { actorWithGrants } from '../../access/actor'
+import { actorWithGrants } from '../../src/accounts/actor'
 import { recordScope, type Actor, type Scope } from '../../src/domain/access'
 
 /** An endpoint's refusal in Payload's error shape, in the caller's language: 401 not signed in, 403 not allowed. */

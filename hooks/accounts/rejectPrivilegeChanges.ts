@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
 import { changedFields } from '../../src/domain/fieldChanges'
 

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { APPLYING_APPROVED_REQUEST, ISSUING_ACCOUNT, SUPERSEDING } from '../../src/accounts/contextFlags'
 import { recordAuditEvent } from '../../src/audit/record'
 import { isSysadmin } from '../../src/domain/access'

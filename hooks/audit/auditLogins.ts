@@ -3,7 +3,7 @@ import type { CollectionAfterErrorHook, CollectionAfterLoginHook } from 'payload
 import { recordAuditEvent } from '../../src/audit/record'
 import { valueDigest } from '../../src/domain/auditEvent'
 import { auditDigestKey } from '../../src/audit/record'
-import { poolOf } from '../../src/server/pool'
+import { poolOf } from '../../src/db/pool'
 
 type Account = { id: number; email?: string; displayName?: string | null; roles?: string[] }
 

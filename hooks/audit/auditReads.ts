@@ -1,6 +1,6 @@
 import type { CollectionAfterOperationHook, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { readLoggingEnabled, recordAuditEvent } from '../../src/audit/record'
 import { relationId } from '../../src/domain/relationId'
 

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { changedFields } from '../../src/domain/fieldChanges'
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { grantApprovalRefusal } from '../../src/domain/grants'
 import { relationId } from '../../src/domain/relationId'
 import { throwIssues } from '../validationError'

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { APPLYING_APPROVED_REQUEST, SUPERSEDING } from '../../src/accounts/contextFlags'
 import { recordAuditEvent } from '../../src/audit/record'
 import { relationId } from '../../src/domain/relationId'

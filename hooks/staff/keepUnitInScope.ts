@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { actorWithGrants } from '../../access/actor'
+import { actorWithGrants } from '../../src/accounts/actor'
 import { unitWithinScope } from '../../access/createInScope'
 import { recordScope } from '../../src/domain/access'
 import { relationId } from '../../src/domain/relationId'

@@ -4,7 +4,7 @@ import type { CollectionBeforeOperationHook, FieldHook, Where } from 'payload'
 import { dataKeyring } from '../../src/crypto/dataKey'
 import { DUPLICATE_NATIONAL_ID } from '../../src/domain/nationalId'
 import { BLIND_INDEX_FIELD, INDEXED_FIELD, normalizeIdentifier, rewriteIdentifierWhere } from '../../src/domain/sealedValue'
-import { transactionDb } from '../../src/server/pool'
+import { transactionDb } from '../../src/db/pool'
 import { throwIssues } from '../validationError'
 
 const indexOf = (plain: string) => dataKeyring().blindIndex(plain, INDEXED_FIELD)

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { staffDeletionRefusals } from '../../src/domain/staffDeletion'
-import { transactionDb } from '../../src/server/pool'
+import { transactionDb } from '../../src/db/pool'
 import { throwIssues } from '../validationError'
 
 /**

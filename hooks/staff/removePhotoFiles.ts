@@ -4,7 +4,7 @@ import path from 'node:path'
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
-import { transactionDb } from '../../src/server/pool'
+import { transactionDb } from '../../src/db/pool'
 
 type Context = { hosoPhotoFiles?: Map<string, string[]> }
 

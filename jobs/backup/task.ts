@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { BACKUP_QUEUE, BACKUP_RETRIES, BACKUP_TASK, performBackup } from './service'
+import { BACKUP_QUEUE, BACKUP_RETRIES, BACKUP_TASK, performBackup } from '../../src/backup/service'
 
 /** Payload job task: one backup run per queued job; a failure is retried, the last failure is e-mailed. */
 export const backupTask: TaskConfig<{ input: { backupId: number }; output: object }> = {

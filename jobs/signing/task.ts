@@ -1,8 +1,8 @@
 import type { TaskConfig } from 'payload'
 
-import { processExport } from '../../src/signing/exportPipeline'
-import { signingServices } from '../../src/signing/context'
-import { SIGN_QUEUE, SIGN_TASK } from './service'
+import { processExport } from '../../src/signedExports/pipeline'
+import { signingServices } from '../../src/signedExports/context'
+import { SIGN_QUEUE, SIGN_TASK } from '../../src/signedExports/service'
 
 /**
  * Payload job task: takes one signed export as far as it can go — rendered, signed by the competent

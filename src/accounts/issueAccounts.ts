@@ -6,7 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { activationEmail } from '../mail/activationEmail'
 import { checkActivationAddress, parseDomains, parseHoldDays } from '../domain/activationAddress'
-import { transactionDb } from '../server/pool'
+import { transactionDb } from '../db/pool'
 import { ISSUING_ACCOUNT } from './contextFlags'
 import { subtreeToken } from '../domain/unitTree'
 

@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 
-import { MFA_COOKIE } from '../../access/actor'
-import { afterFailure, checkTotp, CODE_MESSAGES, mfaProof, newTotpSecret } from '../domain/mfa'
+import { MFA_COOKIE } from './actor'
+import { afterFailure, checkTotp, CODE_MESSAGES, mfaProof, newTotpSecret } from './mfa'
 import { localize } from '../domain/errors'
 
 interface MfaState {

@@ -1,8 +1,8 @@
 import { cookies } from 'next/headers'
 import type { Payload } from 'payload'
 
-import { MFA_COOKIE } from '../../access/actor'
-import { isValidProof, requiresSecondFactor } from '../domain/mfa'
+import { MFA_COOKIE } from './actor'
+import { isValidProof, requiresSecondFactor } from './mfa'
 
 /** For server components: does this signed-in user still have to pass the second factor? */
 export async function needsSecondFactor(payload: Payload, user: unknown): Promise<boolean> {

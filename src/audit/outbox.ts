@@ -11,7 +11,7 @@
 import type { Pool } from 'pg'
 import type { Payload } from 'payload'
 
-import { poolOf } from '../server/pool'
+import { poolOf } from '../db/pool'
 
 const BATCH = 5000
 

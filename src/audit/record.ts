@@ -13,12 +13,12 @@ import { createHmac } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { actorOf, actorWithGrants } from '../../access/actor'
+import { actorOf, actorWithGrants } from '../accounts/actor'
 import { recordScope } from '../domain/access'
 import type { AuditChange } from '../domain/auditEvent'
 import { dottedIds, grantPurposes, reachedByDuty, unitTokens } from '../domain/auditEvent'
 import type { AuditOperation } from '../domain/auditOperations'
-import { transactionDb } from '../server/pool'
+import { transactionDb } from '../db/pool'
 
 export interface AuditEventInput {
   operation: AuditOperation

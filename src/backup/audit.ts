@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import { recordAuditEvent } from '../audit/record'
-import { logger } from '../server/logger'
+import { logger } from '../db/logger'
 
 export interface BackupEvent {
   type: 'backup.succeeded' | 'backup.failed' | 'backup.removed' | 'backup.requested' | 'drill.succeeded' | 'drill.failed' | 'restore.succeeded'

@@ -7,7 +7,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../accounts/actor'
 import { staffIssues } from '../../hooks/staff/validateStaffRecord'
 import {
   DECLARED_HISTORY_SLUGS,
@@ -32,8 +32,8 @@ import {
   type SubmissionStatus,
 } from '../domain/submission'
 import { splitProposal, STAFF_FIELD_TIERS } from '../domain/tiers'
-import { transactionDb } from '../server/pool'
-import { inTransaction } from '../server/transaction'
+import { transactionDb } from '../db/pool'
+import { inTransaction } from '../db/transaction'
 import { recordAuditEvent } from '../audit/record'
 import { labelOf } from './catalogue'
 import { displayChanges } from './display'

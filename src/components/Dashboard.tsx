@@ -2,7 +2,7 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { Payload, TypedUser } from 'payload'
 
-import { isStaffOnly } from '../../collections/shared/staffOnly'
+import { isStaffOnly } from '../accounts/staffOnly'
 import { needsSecondFactor } from '../accounts/sessionSecondFactor'
 
 type Props = { payload: Payload; user?: TypedUser | null; i18n?: { language?: string } }

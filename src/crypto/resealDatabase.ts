@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { INDEXED_FIELD, isSealed, mapSealedFields, normalizeIdentifier, SEALED_STAFF_FIELDS } from '../domain/sealedValue'
-import type { Drizzle } from '../server/pool'
+import type { Drizzle } from '../db/pool'
 import type { DataKeyring } from './fieldCipher'
 
 const COLUMNS: Record<(typeof SEALED_STAFF_FIELDS)[number], string> = {

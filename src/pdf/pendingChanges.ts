@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../accounts/actor'
 import { historyCatalogue, infoOfPath } from '../changeRequests/catalogue'
 import { codeNames } from '../changeRequests/display'
 import { loadOfficial, openRequestOf } from '../changeRequests/workflow'

@@ -10,7 +10,7 @@ import {
   type ReminderSettings,
 } from '../domain/reminders'
 import { hrReminderEmail, personReminderEmail, type RenderedEmail } from '../mail/reminderEmail'
-import { poolOf } from '../server/pool'
+import { poolOf } from '../db/pool'
 import { peopleInSubtree, unitAggregates, unitHrRecipients } from './queries'
 
 export type ReminderTemplate = 'person-digest' | 'hr-digest' | 'manual'

@@ -6,9 +6,9 @@ export function columnName(key: string, relationship: boolean): string {
   return relationship ? `${snake}_id` : snake
 }
 
-import type { Drizzle } from '../server/pool'
+import type { Drizzle } from '../db/pool'
 
-export { transactionDb } from '../server/pool'
+export { transactionDb } from '../db/pool'
 
 /**
  * Inserts many rows of a collection's main table in one statement per batch, for seeding large data

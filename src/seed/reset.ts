@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { applyMigrations } from '../server/migrations'
-import { poolOf } from '../server/pool'
+import { applyMigrations } from '../db/migrations'
+import { poolOf } from '../db/pool'
 
 /** Drops every table and re-applies the migrations: an empty database with the current schema. */
 export async function resetDatabase(payload: Payload): Promise<void> {

@@ -10,7 +10,7 @@ import { pinoHttp } from 'pino-http'
 
 import type { DatabaseAvailability } from './databaseAvailability'
 import { healthRoutes, type HealthState } from './health'
-import { logger } from './logger'
+import { logger } from '../db/logger'
 import { pkiRoutes } from './pkiRoutes'
 import { restApi } from './restApi'
 import { securityHeaders } from './securityHeaders'

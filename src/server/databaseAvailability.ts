@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import { databaseAnswers } from './embeddedPostgres'
-import { logger } from './logger'
+import { databaseAnswers } from '../db/embeddedPostgres'
+import { logger } from '../db/logger'
 import { refuse } from './refuse'
 
 const log = logger.child({ component: 'database-availability' })

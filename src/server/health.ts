@@ -2,8 +2,8 @@ import type { Request, Response, Router } from 'express'
 import express from 'express'
 import type { Payload } from 'payload'
 
+import { pendingMigrations } from '../db/migrations'
 import type { DatabaseAvailability } from './databaseAvailability'
-import { pendingMigrations } from './migrations'
 
 export interface HealthState {
   shuttingDown: boolean

@@ -2,18 +2,18 @@
  * hoso server: database → Payload → migrations → demo data (when empty) → Express + Next.
  * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the pool, stop embedded PostgreSQL.
  */
-import { startBackupSchedule } from '../../jobs/backup/schedule'
+import { startBackupSchedule } from '../backup/schedule'
 import { startAuditDrainer } from '../audit/outbox'
-import { startReminderSchedule } from '../../jobs/reminders/schedule'
+import { startReminderSchedule } from '../reminders/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
 import { boot } from './boot'
+import { logger } from '../db/logger'
+import { kickSigningQueue } from '../signedExports/service'
 import { watchDatabase } from './databaseAvailability'
-import { logger } from './logger'
-import { kickSigningQueue } from '../../jobs/signing/service'
 import { createDemoPki } from '../pki/demoPki'
 import { testRoutes } from './testRoutes'
-import { poolOf } from './pool'
+import { poolOf } from '../db/pool'
 
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)

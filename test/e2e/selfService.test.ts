@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
 import { createTestDatabase } from '../helpers/db'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { totpCode } from '../../src/domain/mfa'
+import { totpCode } from '../../src/accounts/mfa'
 
 const PASSWORD = 'hoso-demo-2026'
 const NEW_HOMETOWN = 'Xã Nghĩa Hành, tỉnh Quảng Ngãi'

@@ -20,7 +20,7 @@ export default async function globalSetup() {
   const run = `${process.pid}_${crypto.randomBytes(3).toString('hex')}`
   let adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) {
-    const { startEmbeddedPostgres } = await tsImport('../../src/server/embeddedPostgres.ts', import.meta.url)
+    const { startEmbeddedPostgres } = await tsImport('../../src/db/embeddedPostgres.ts', import.meta.url)
     const db = await startEmbeddedPostgres({
       dataDir: path.join(os.tmpdir(), `hoso-test-pg-${run}`),
       database: 'postgres',

@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 
-import { guardPoolErrors } from '../../src/server/database'
+import { guardPoolErrors } from '../../src/db/database'
 import { createTestDatabase } from './db'
 
 /**

@@ -15,7 +15,7 @@ import type { Payload } from 'payload'
 
 import { mayReach, ROLES, type Actor, type Role } from '../../src/domain/access'
 import { activeGrants, type GrantInput } from '../../src/domain/grants'
-import { requiresSecondFactor, SECOND_FACTOR_ROLES, totpCode } from '../../src/domain/mfa'
+import { requiresSecondFactor, SECOND_FACTOR_ROLES, totpCode } from '../../src/accounts/mfa'
 import { SYSTEM_ROLES } from '../../src/domain/roleChanges'
 import { maySeeSensitive } from '../../src/domain/sensitivity'
 import { isWithinSubtree } from '../../src/domain/unitTree'

@@ -292,7 +292,7 @@ test('a login is one event; recordAuditEvent records what other features report'
 })
 
 // Fewer writers than pool connections: each Local API write holds one for its transaction, and access
-// checks take another (access/actor.ts), so as many writers as connections would wait on each other.
+// checks take another (src/accounts/actor.ts), so as many writers as connections would wait on each other.
 test('concurrent writers keep one unbroken chain', async () => {
   const start = await lastSeq()
   await Promise.all(

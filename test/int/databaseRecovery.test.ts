@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { freePort, readPostmasterPid, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/embeddedPostgres'
+import { freePort, readPostmasterPid, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embeddedPostgres'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { until } from '../helpers/wait'
 

@@ -8,7 +8,7 @@ import { Client } from 'pg'
 import { loginToken } from '../helpers/auth'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { totpCode } from '../../src/domain/mfa'
+import { totpCode } from '../../src/accounts/mfa'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
 let payload: Payload

@@ -6,7 +6,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { drainAuditOutbox } from '../../src/audit/outbox'
-import { poolOf } from '../../src/server/pool'
+import { poolOf } from '../../src/db/pool'
 import { listWhere } from '../../src/search/staffList'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'

@@ -5,7 +5,7 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { queueAndRunReminders } from '../../jobs/reminders/schedule'
+import { queueAndRunReminders } from '../../src/reminders/schedule'
 import { weekKey } from '../../src/domain/reminders'
 import { claimSend, runWeeklyReminders } from '../../src/reminders/run'
 import { seedDemoData } from '../../src/seed/seed'

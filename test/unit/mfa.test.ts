@@ -1,4 +1,4 @@
-import { afterFailure, checkTotp, isValidProof, mfaProof, newTotpSecret, requiresSecondFactor, totpCode } from '../../src/domain/mfa'
+import { afterFailure, checkTotp, isValidProof, mfaProof, newTotpSecret, requiresSecondFactor, totpCode } from '../../src/accounts/mfa'
 
 const { secret, uri } = newTotpSecret('hr@bo.gov.vn')
 const t0 = new Date('2026-11-25T10:00:15Z')

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { issueAccounts } from '../../../src/accounts/issueAccounts'
 import { isSysadmin } from '../../../src/domain/access'
 import { refusal } from '../../shared/responses'

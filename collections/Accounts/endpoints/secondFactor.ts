@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { beginEnrolment, proofCookie, resetSecondFactor, SecondFactorError, verifyCode } from '../../../src/accounts/secondFactor'
 import { isSysadmin } from '../../../src/domain/access'
 import { refusal } from '../../shared/responses'

@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditActors } from '../../../src/audit/query'
-import { poolOf } from '../../../src/server/pool'
+import { poolOf } from '../../../src/db/pool'
 import { refusal } from '../../shared/responses'
 
 /**

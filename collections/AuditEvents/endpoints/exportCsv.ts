@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { recordAuditEvent } from '../../../src/audit/record'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditEvents } from '../../../src/audit/query'
@@ -8,7 +8,7 @@ import { parseAuditFilter } from '../../../src/domain/auditFilters'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { localize } from '../../../src/domain/errors'
-import { poolOf } from '../../../src/server/pool'
+import { poolOf } from '../../../src/db/pool'
 import { refusal } from '../../shared/responses'
 
 /** RFC 4180: quote every field, double the quotes inside. */

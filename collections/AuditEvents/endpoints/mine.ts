@@ -1,10 +1,10 @@
 import type { Endpoint } from 'payload'
 
-import { actorOf } from '../../../access/actor'
+import { actorOf } from '../../../src/accounts/actor'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
-import { poolOf } from '../../../src/server/pool'
+import { poolOf } from '../../../src/db/pool'
 import { refusal } from '../../shared/responses'
 
 /**

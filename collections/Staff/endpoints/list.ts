@@ -4,7 +4,7 @@ import { auditRead } from '../../../hooks/audit/auditReads'
 import { maySeeSensitive } from '../../../src/domain/sensitivity'
 import { parseStaffListQuery } from '../../../src/domain/staffListQuery'
 import { listStaff } from '../../../src/search/staffList'
-import { poolOf } from '../../../src/server/pool'
+import { poolOf } from '../../../src/db/pool'
 import { bilingualError, staffReadScope } from '../../shared/responses'
 
 /**

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { auditRead } from '../../../hooks/audit/auditReads'
 import { searchStaff } from '../../../src/search/staffSearch'
-import { poolOf } from '../../../src/server/pool'
+import { poolOf } from '../../../src/db/pool'
 import { staffReadScope } from '../../shared/responses'
 
 /**

@@ -1,5 +1,5 @@
 /** `npm run backup`: one backup now (through the same job as the schedule), verified; prints the archive. */
-import { requestBackup, runBackupQueue } from '../../../jobs/backup/service'
+import { requestBackup, runBackupQueue } from '../service'
 import { boot } from '../../server/boot'
 import { runCli } from '../../server/cli/run'
 import { backupDir } from '../paths'

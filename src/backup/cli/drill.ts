@@ -1,7 +1,7 @@
 /** `npm run backup:drill [-- <archive>]`: restore the latest backup into a scratch database and compare. */
 import path from 'node:path'
 
-import { performDrill } from '../../../jobs/backup/service'
+import { performDrill } from '../service'
 import { boot } from '../../server/boot'
 import { runCli } from '../../server/cli/run'
 

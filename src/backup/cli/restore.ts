@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { resolveDatabase } from '../../server/database'
+import { resolveDatabase } from '../../db/database'
 import { runCli } from '../../server/cli/run'
 import { recordRestoreEvent } from '../audit'
 import { loadBackupKey } from '../key'

@@ -3,7 +3,7 @@
 import { useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import { ROLE_OPTIONS } from '../../../collections/Accounts/roleOptions'
+import { ROLE_OPTIONS } from '../../accounts/roleOptions'
 
 const TEXT = {
   vi: {

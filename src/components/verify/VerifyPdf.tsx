@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 
-import type { PublicExportRecord } from '../../signing/publicRecord'
+import type { PublicExportRecord } from '../../signedExports/publicRecord'
 import type { SignatureReport, VerificationReport } from '../../signing/types'
 
 type Lang = 'vi' | 'en'

@@ -6,7 +6,7 @@
 import { pendingAuditOutbox } from '../../audit/outbox'
 import { verifyAuditChain } from '../../audit/verify'
 import { boot } from '../boot'
-import { poolOf } from '../pool'
+import { poolOf } from '../../db/pool'
 import { runCli } from './run'
 
 runCli(async () => {

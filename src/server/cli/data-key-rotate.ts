@@ -7,7 +7,7 @@
 import { dataKeyring } from '../../crypto/dataKey'
 import { resealIdentifiers } from '../../crypto/resealDatabase'
 import { boot } from '../boot'
-import type { Drizzle } from '../pool'
+import type { Drizzle } from '../../db/pool'
 import { runCli } from './run'
 
 runCli(async () => {

@@ -3,7 +3,7 @@ import { getPayload } from 'payload'
 
 import { VerifyPdf } from '../../../../components/verify/VerifyPdf'
 import { normaliseCode } from '../../../../domain/signing/signedExport'
-import { exportByCode } from '../../../../signing/publicRecord'
+import { exportByCode } from '../../../../signedExports/publicRecord'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Xác thực văn bản ký số — hoso' }

@@ -1,9 +1,9 @@
 import type { PayloadHandler } from 'payload'
 
-import { actorOf } from '../../access/actor'
+import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
-import { logger } from '../../src/server/logger'
-import { requestBackup, runBackupQueue } from './service'
+import { logger } from '../../src/db/logger'
+import { requestBackup, runBackupQueue } from '../../src/backup/service'
 
 /** POST /api/backups/run — the system administrator starts a backup now; 202 with the new row. */
 export const runBackupEndpoint: PayloadHandler = async (req) => {

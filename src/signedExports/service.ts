@@ -2,10 +2,10 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { verificationCode, type ExportForm } from '../../src/domain/signing/signedExport'
-import { logger } from '../../src/server/logger'
-import { withAdvisoryLock } from '../../src/server/pool'
-import { releaseOrphanedJobs } from '../orphans'
+import { verificationCode, type ExportForm } from '../domain/signing/signedExport'
+import { logger } from '../db/logger'
+import { withAdvisoryLock } from '../db/pool'
+import { releaseOrphanedJobs } from '../db/orphanedJobs'
 
 export const SIGN_TASK = 'sign-export'
 export const SIGN_QUEUE = 'signing'

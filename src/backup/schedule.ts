@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Payload } from 'payload'
 
-import { logger } from '../../src/server/logger'
+import { logger } from '../db/logger'
 import { requestBackup, runBackupQueue } from './service'
 
 export const DEFAULT_BACKUP_CRON = '30 1 1 * *'

@@ -1,10 +1,10 @@
 import cron from 'node-cron'
 import type { Payload } from 'payload'
 
-import { weekKey } from '../../src/domain/reminders'
-import { withAdvisoryLock } from '../../src/server/pool'
-import { releaseOrphanedJobs } from '../orphans'
-import { REMINDER_QUEUE } from './task'
+import { weekKey } from '../domain/reminders'
+import { withAdvisoryLock } from '../db/pool'
+import { releaseOrphanedJobs } from '../db/orphanedJobs'
+import { REMINDER_QUEUE } from '../../jobs/reminders/task'
 
 export const DEFAULT_REMINDER_CRON = '0 7 * * 1'
 export const REMINDER_TIMEZONE = 'Asia/Ho_Chi_Minh'
@@ -31,7 +31,7 @@ export async function queueAndRunReminders(payload: Payload, now = new Date()): 
 
 /**
  * Runs the reminders queue under an advisory lock, one instance at a time; a job a stopped process left claimed
- * runs again (jobs/orphans.ts), and the run it resumes retakes the messages that process left half-sent.
+ * runs again (src/db/orphanedJobs.ts), and the run it resumes retakes the messages that process left half-sent.
  */
 export async function runReminderQueue(payload: Payload): Promise<void> {
   await withAdvisoryLock(payload, 'hoso:reminders:run', async () => {

@@ -1,11 +1,11 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { recordScope, type Actor } from '../src/domain/access'
-import { activeGrants, type GrantInput } from '../src/domain/grants'
-import { isValidProof, requiresSecondFactor, SECOND_FACTOR_ROLES } from '../src/domain/mfa'
-import { relationId } from '../src/domain/relationId'
-import { transactionDb } from '../src/server/pool'
+import { recordScope, type Actor } from '../domain/access'
+import { activeGrants, type GrantInput } from '../domain/grants'
+import { isValidProof, requiresSecondFactor, SECOND_FACTOR_ROLES } from './mfa'
+import { relationId } from '../domain/relationId'
+import { transactionDb } from '../db/pool'
 
 
 /** The cookie (or, for API clients, the `X-Hoso-Mfa` header) carrying the session's second-factor proof. */
@@ -20,7 +20,7 @@ function cookie(header: string | null | undefined, name: string): string | null 
 }
 
 /**
- * Whether this session passed the second factor (src/domain/mfa.ts). Always true when
+ * Whether this session passed the second factor (src/accounts/mfa.ts). Always true when
  * HOSO_REQUIRE_MFA=false (a deployment that signs in through an SSO doing its own second factor).
  */
 export function secondFactorPassed(req: PayloadRequest): boolean {

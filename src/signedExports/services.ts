@@ -1,11 +1,11 @@
 /**
  * What the export pipeline needs from key custody, timestamps and revocation, as one object built at
- * start-up (src/signing/context.ts) — so the pipeline reads as the steps of NĐ 30/2020 and tests can
+ * start-up (src/signedExports/context.ts) — so the pipeline reads as the steps of NĐ 30/2020 and tests can
  * hand it the demo PKI.
  */
 import type { SignatureSpace } from '../pdf/render'
 import type { SignatureStep } from '../domain/signing/signedExport'
-import type { HosoSigner, VerificationReport } from './types'
+import type { HosoSigner, VerificationReport } from '../signing/types'
 
 export interface SigningProfile {
   /** "TL. Bộ trưởng", "Vụ trưởng Vụ Tổ chức cán bộ" (printed in capitals). */

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { logger } from '../src/server/logger'
-import { poolOf } from '../src/server/pool'
+import { logger } from './logger'
+import { poolOf } from './pool'
 
 /**
  * Releases the jobs of `queue` that a stopped process left claimed ("processing" and never finished:

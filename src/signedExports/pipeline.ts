@@ -18,11 +18,11 @@ import { renderFormLaidOut, type SignatureSpace } from '../pdf/render'
 import { reviewSchema } from '../pdf/reviewSchema'
 import { displayName } from '../pki/chain'
 import { parseCertificate } from '../pki/der'
-import { transactionDb } from '../server/pool'
-import { inTransaction } from '../server/transaction'
+import { transactionDb } from '../db/pool'
+import { inTransaction } from '../db/transaction'
 import { dropIntermediate, latestFile, saveFile } from './files'
 import type { ExternalRequest, ExternalResponse, SigningServices } from './services'
-import type { SignatureReport } from './types'
+import type { SignatureReport } from '../signing/types'
 
 export class SigningRefused extends Error {
   constructor(

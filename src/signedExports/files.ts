@@ -7,7 +7,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import type { SignatureSpace } from '../pdf/render'
-import type { Drizzle } from '../server/pool'
+import type { Drizzle } from '../db/pool'
 
 export type FileStage = 'unsigned' | 'person' | 'final'
 
