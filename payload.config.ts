@@ -29,6 +29,7 @@ import { signExportTask } from './jobs/signing/task'
 import { emailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/crypto/payloadSecret'
 import { jobsSysadminOnly } from './access/jobs'
+import { costLimitRule, graphqlMaxCost } from './src/graphql/costLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -86,7 +87,11 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
+    // Lists multiply: a nested query over lists of lists is refused before it runs (src/graphql/costLimit.ts).
+    validationRules: (args) => [costLimitRule(graphqlMaxCost(), (args.variableValues ?? {}) as Record<string, unknown>)],
   },
+  // Payload's own limit on an uploaded file (a staff photo); the HTTP layer caps the whole request (src/server/bodyLimits.ts).
+  upload: { limits: { fileSize: 5 * 1024 * 1024 } },
   telemetry: false,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

@@ -9,10 +9,11 @@ import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import type { DatabaseAvailability } from './databaseAvailability'
+import { bodyLimits, bodyLimitsFromEnv } from './bodyLimits'
 import { healthRoutes, type HealthState } from './health'
 import { logger } from '../db/logger'
 import { pkiRoutes } from './pkiRoutes'
-import { restApi } from './restApi'
+import { restApi, servesRestPath } from './restApi'
 import { securityHeaders } from './securityHeaders'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -71,6 +72,8 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
     nextFn()
   })
   app.use(securityHeaders(dev))
+  // Before anything reads a body or signs anyone in (src/server/bodyLimits.ts).
+  app.use(bodyLimits(bodyLimitsFromEnv(), servesRestPath(payload)))
   app.use(healthRoutes(payload, state, { database: options.database }))
   app.use(options.database.gate())
   app.use(pkiRoutes())
