@@ -61,6 +61,14 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
 // registered signal handlers yet, so every signal listener present now is a library's.
 const libraryHooks = SIGNALS.map((s) => [s, process.listeners(s as NodeJS.Signals)] as const)
 
+/**
+ * Removes the library's exit hooks for signals; shutdown is ours. Also needed with DATABASE_URL: importing this
+ * module installs them, and they answered SIGTERM by exiting at once (status 143) without draining requests.
+ */
+export function removeLibrarySignalHooks(): void {
+  for (const [signal, listeners] of libraryHooks) for (const l of listeners) process.removeListener(signal, l)
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
@@ -216,7 +224,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const secretFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`)
 
   // Remove the library's exit hooks for signals (see header); shutdown is ours.
-  for (const [signal, listeners] of libraryHooks) for (const l of listeners) process.removeListener(signal, l)
+  removeLibrarySignalHooks()
 
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
   if (!initialised) {
