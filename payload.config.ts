@@ -22,6 +22,7 @@ import { RoleRequests } from './collections/RoleRequests/index'
 import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
+import { WorkingCalendar } from './collections/WorkingCalendar/index'
 import { guardRoutes } from './collections/shared/routeGuards'
 import { backupTask } from './jobs/backup/task'
 import { sendWeeklyRemindersTask } from './jobs/reminders/task'
@@ -47,13 +48,13 @@ export default buildConfig({
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
     components: {
-      beforeDashboard: ['/src/components/Dashboard#DashboardIntro'],
+      beforeDashboard: ['/src/components/Dashboard#DashboardIntro', '/src/components/calendar/CalendarNotice#CalendarNotice'],
       afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
     },
   },
   collections: guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports,
+    ReminderSends, SignedExports, WorkingCalendar,
   ]),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],

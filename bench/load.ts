@@ -112,6 +112,14 @@ export async function loadBench(o: LoadOptions): Promise<Record<string, unknown>
     s[key] = (s[key] ?? 0) + 1
   }
   let serial = 0
+  type Cycle = { person: (typeof people)[number]; stamp: string | null; revision: number | null; phone: string; request: { id: number; revision: number } | null }
+  const send = (req: autocannon.Request, method: string, path: string, token: string, body?: unknown): autocannon.Request => ({
+    ...req,
+    method: method as autocannon.Request['method'],
+    path,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    headers: { Authorization: `JWT ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+  })
   const selfRate = o.rate * 0.2
   const connections = (rate: number) => Math.max(2, Math.min(64, Math.ceil(rate / 2)))
 
@@ -145,58 +153,42 @@ export async function loadBench(o: LoadOptions): Promise<Record<string, unknown>
           requests: [
             {
               setupRequest: (req, ctx) => {
-                const c = ctx as Record<string, unknown>
-                c.person ??= people[(serial++) % people.length]
-                const p = c.person as (typeof people)[number]
-                return { ...req, method: 'GET', path: '/api/change-requests/mine', headers: { Authorization: `JWT ${p.token}` } }
+                const c = ctx as Cycle
+                c.person ??= people[(serial++) % people.length]!
+                return send(req, 'GET', '/api/change-requests/mine', c.person.token)
               },
               onResponse: (status, body, ctx, headers) => {
                 count('selfService', status, !!headers?.['retry-after'])
-                const c = ctx as Record<string, unknown>
-                if (status === 200) {
-                  const mine = JSON.parse(body) as { stamp: string; request: { id: number; revision: number; status: string } | null }
-                  c.stamp = mine.stamp
-                  c.revision = mine.request && ['draft', 'returned'].includes(mine.request.status) ? mine.request.revision : null
-                } else c.stamp = null
+                const c = ctx as Cycle
+                const mine = status === 200 ? (JSON.parse(body) as { stamp: string; request: { id: number; revision: number; status: string } | null }) : null
+                c.stamp = mine?.stamp ?? null
+                c.revision = mine?.request && ['draft', 'returned'].includes(mine.request.status) ? mine.request.revision : null
               },
             },
             {
               setupRequest: (req, ctx) => {
-                const c = ctx as Record<string, unknown>
-                const p = c.person as (typeof people)[number]
+                const c = ctx as Cycle
                 c.phone = `09${String(Date.now() % 1e8).padStart(8, '0')}`
-                const body = JSON.stringify({ fields: { phone: c.phone, otherNames: `Tên khác ${c.phone}` }, stamp: c.stamp, revision: c.revision })
-                return { ...req, method: 'PUT', path: '/api/change-requests/mine', body, headers: { Authorization: `JWT ${p.token}`, 'Content-Type': 'application/json' } }
+                return send(req, 'PUT', '/api/change-requests/mine', c.person.token, { fields: { phone: c.phone, otherNames: `Tên khác ${c.phone}` }, stamp: c.stamp, revision: c.revision })
               },
               onResponse: (status, body, ctx, headers) => {
                 count('selfService', status, !!headers?.['retry-after'])
-                const c = ctx as Record<string, unknown>
-                if (status === 200) {
-                  acked.set((c.person as (typeof people)[number]).staffId, c.phone as string)
-                  const mine = JSON.parse(body) as { request: { id: number; revision: number } | null }
-                  c.request = mine.request
-                } else c.request = null
+                const c = ctx as Cycle
+                if (status === 200) acked.set(c.person.staffId, c.phone)
+                c.request = status === 200 ? (JSON.parse(body) as { request: Cycle['request'] }).request : null
+              },
+            },
+            {
+              setupRequest: (req, ctx) => send(req, 'POST', '/api/change-requests/mine/submit', (ctx as Cycle).person.token, { revision: (ctx as Cycle).request?.revision ?? -1 }),
+              onResponse: (status, body, ctx, headers) => {
+                count('selfService', status, !!headers?.['retry-after'])
+                ;(ctx as Cycle).request = status === 200 ? (JSON.parse(body) as { request: Cycle['request'] }).request : null
               },
             },
             {
               setupRequest: (req, ctx) => {
-                const c = ctx as Record<string, unknown>
-                const p = c.person as (typeof people)[number]
-                const r = c.request as { revision: number } | null
-                return { ...req, method: 'POST', path: '/api/change-requests/mine/submit', body: JSON.stringify({ revision: r?.revision ?? -1 }), headers: { Authorization: `JWT ${p.token}`, 'Content-Type': 'application/json' } }
-              },
-              onResponse: (status, body, ctx, headers) => {
-                count('selfService', status, !!headers?.['retry-after'])
-                const c = ctx as Record<string, unknown>
-                c.request = status === 200 ? (JSON.parse(body) as { request: unknown }).request : null
-              },
-            },
-            {
-              setupRequest: (req, ctx) => {
-                const c = ctx as Record<string, unknown>
-                const p = c.person as (typeof people)[number]
-                const r = c.request as { id: number; revision: number } | null
-                return { ...req, method: 'POST', path: `/api/change-requests/${r?.id ?? 0}/approve`, body: JSON.stringify({ revision: r?.revision ?? -1 }), headers: { Authorization: `JWT ${p.hr}`, 'Content-Type': 'application/json' } }
+                const c = ctx as Cycle
+                return send(req, 'POST', `/api/change-requests/${c.request?.id ?? 0}/approve`, c.person.hr, { revision: c.request?.revision ?? -1 })
               },
               onResponse: (status, _body, _ctx, headers) => count('approve', status, !!headers?.['retry-after']),
             },

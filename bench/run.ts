@@ -12,7 +12,9 @@
  * backup (backup + verify + restore of the whole data set vs a plain COPY read; bench/backup.ts),
  * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers),
  * audit (opening a record and a list page with read logging on, vs a second server on the same database with
- * HOSO_AUDIT_READS=false, requests interleaved).
+ * HOSO_AUDIT_READS=false, requests interleaved),
+ * records (every record as a hoso.record/1 document through src/records in batches, vs reading the same rows as raw
+ * SQL; one record's document; default --staff 10000; bench/records.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,6 +27,7 @@ import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
 import { limitsBench } from './limits'
 import { loadBench } from './load'
+import { benchRecords } from './records'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
 import { searchStaff } from '../src/search/staffSearch'
@@ -127,11 +130,11 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'load', 'limits'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|pdf|sign|load|limits [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'load', 'limits'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign|load|limits [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
-  const staffN = Number(values.staff)
+  const staffN = Number(name === 'records' && !process.argv.includes('--staff') ? '10000' : values.staff)
   const iterations = Number(values.iterations)
   if (!process.env.DATABASE_URL) process.env.HOSO_DATA_DIR = path.join(root, '.data/bench')
   const booted = await boot()
@@ -147,14 +150,17 @@ runCli(async () => {
     await pool.query('VACUUM ANALYZE')
   }
   await pool.query('ANALYZE')
-  if (name === 'backup') {
-    const result = await benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) })
-    writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
-    await booted.shutdown()
-    return
-  }
-  if (name === 'reminders') {
-    const result = await benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
+  // Benchmarks that need no HTTP server: run, write the result, stop.
+  const direct =
+    name === 'backup'
+      ? () => benchBackup({ pool, serverUrl: booted.database.url, runs: Math.min(iterations, 3) })
+      : name === 'records'
+        ? () => benchRecords(booted.payload, pool, { runs: Math.min(iterations, 3), batchSize: Number(values.batch === '100' ? 500 : values.batch) })
+        : name === 'reminders'
+          ? () => benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
+          : null
+  if (direct) {
+    const result = await direct()
     writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     await booted.shutdown()
     return

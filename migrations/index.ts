@@ -24,6 +24,7 @@ import * as migration_20261126_031205_role_requests from './20261126_031205_role
 import * as migration_20261126_034854_schema_snapshot from './20261126_034854_schema_snapshot';
 import * as migration_20261126_035806_audit_outbox from './20261126_035806_audit_outbox';
 import * as migration_20261126_070000_staff_names from './20261126_070000_staff_names';
+import * as migration_20261207_121432_working_calendar from './20261207_121432_working_calendar';
 import * as migration_20261207_130000_national_scale from './20261207_130000_national_scale';
 
 export const migrations = [
@@ -156,6 +157,11 @@ export const migrations = [
     up: migration_20261126_070000_staff_names.up,
     down: migration_20261126_070000_staff_names.down,
     name: '20261126_070000_staff_names',
+  },
+  {
+    up: migration_20261207_121432_working_calendar.up,
+    down: migration_20261207_121432_working_calendar.down,
+    name: '20261207_121432_working_calendar'
   },
   {
     up: migration_20261207_130000_national_scale.up,

@@ -88,6 +88,7 @@ export interface Config {
     'audit-events': AuditEvent;
     'reminder-sends': ReminderSend;
     'signed-exports': SignedExport;
+    'working-calendar': WorkingCalendar;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -128,6 +129,7 @@ export interface Config {
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'reminder-sends': ReminderSendsSelect<false> | ReminderSendsSelect<true>;
     'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
+    'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -890,6 +892,33 @@ export interface SignedExport {
   createdAt: string;
 }
 /**
+ * Tết days and the day next to National Day (decided yearly by the Prime Minister), swapped days off and make-up working days. Fixed holidays and days off in lieu (Labour Code Art. 111(3)) are computed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "working-calendar".
+ */
+export interface WorkingCalendar {
+  id: number;
+  /**
+   * dd/mm/yyyy
+   */
+  date: string;
+  year?: number | null;
+  kind: 'holiday' | 'day-off' | 'working-day';
+  occasion?: ('tet' | 'national-day' | 'other') | null;
+  /**
+   * E.g. Mùng 1 Tết Bính Ngọ
+   */
+  name?: string | null;
+  /**
+   * Number, date and issuer of the text
+   */
+  source: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1084,6 +1113,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'signed-exports';
         value: number | SignedExport;
+      } | null)
+    | ({
+        relationTo: 'working-calendar';
+        value: number | WorkingCalendar;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1643,6 +1676,21 @@ export interface SignedExportsSelect<T extends boolean = true> {
   size?: T;
   error?: T;
   pending?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "working-calendar_select".
+ */
+export interface WorkingCalendarSelect<T extends boolean = true> {
+  date?: T;
+  year?: T;
+  kind?: T;
+  occasion?: T;
+  name?: T;
+  source?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { auditorOnly, nobody } from '../../access/isAuditor'
+import { auditorOnly } from '../../access/isAuditor'
+import { nobody } from '../../access/nobody'
 import { drainOutboxBeforeRead } from '../../hooks/audit/drainOutboxBeforeRead'
 import { AUDIT_OPERATION_LABELS, AUDIT_OPERATIONS } from '../../src/domain/auditOperations'
 import { label } from '../shared/fields'

@@ -1,43 +1,26 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
-import { localize } from '../../src/domain/errors'
-import { actOnOwn, decide, ownState, reviewOf, saveOwn, uploadOwnPhoto, WorkflowError } from '../../src/changeRequests/workflow'
-import { refusal } from '../shared/responses'
+import { actOnOwn, decide, ownState, reviewOf, saveOwn, uploadOwnPhoto } from '../../src/changeRequests/workflow'
+import { refuse } from '../../src/domain/errors'
+import { handle } from '../shared/responses'
 
 async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
     return ((await req.json?.()) ?? {}) as Record<string, unknown>
   } catch {
-    throw new WorkflowError(400, [{ field: 'body', vi: 'Dữ liệu gửi lên không hợp lệ (cần JSON).', en: 'The request body must be JSON.' }])
+    refuse('invalid', 'body', 'Dữ liệu gửi lên không hợp lệ (cần JSON).', 'The request body must be JSON.')
   }
 }
 
-/** Runs a workflow step and answers in the caller's language; refusals change nothing. */
-const handle =
-  (work: (req: PayloadRequest) => Promise<unknown>): Endpoint['handler'] =>
-  async (req) => {
-    if (!req.user) return refusal(req, 401)
-    try {
-      return Response.json(await work(req))
-    } catch (e) {
-      if (!(e instanceof WorkflowError)) throw e
-      const language = req.i18n?.language ?? 'vi'
-      return Response.json(
-        { errors: e.issues.map((i) => ({ field: i.field, message: localize(i, language) })) },
-        { status: e.status },
-      )
-    }
-  }
-
 const idParam = (req: PayloadRequest) => {
   const id = Number(req.routeParams?.id)
-  if (!Number.isInteger(id) || id <= 0) throw new WorkflowError(404, [{ field: 'id', vi: 'Không tìm thấy yêu cầu.', en: 'Request not found.' }])
+  if (!Number.isInteger(id) || id <= 0) refuse('not-found', 'id', 'Không tìm thấy yêu cầu.', 'Request not found.')
   return id
 }
 
 const revisionOf = (body: Record<string, unknown>) => {
   const r = Number(body.revision)
-  if (!Number.isInteger(r)) throw new WorkflowError(400, [{ field: 'revision', vi: 'Thiếu phiên bản của yêu cầu.', en: 'The request revision is missing.' }])
+  if (!Number.isInteger(r)) refuse('invalid', 'revision', 'Thiếu phiên bản của yêu cầu.', 'The request revision is missing.')
   return r
 }
 

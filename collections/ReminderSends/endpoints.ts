@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { actorOf } from '../../src/accounts/actor'
 import { isSysadmin } from '../../src/domain/access'
-import { localize, type FieldIssue } from '../../src/domain/errors'
+import { DomainError, type FieldIssue, type RefusalKind } from '../../src/domain/errors'
 import {
   formatVietnamDay,
   matchesFilter,
@@ -19,29 +19,10 @@ import { previewEmail, PREVIEW_TEMPLATES } from '../../src/reminders/preview'
 import { peopleInSubtree, unitAggregates } from '../../src/reminders/queries'
 import { sendManualReminders } from '../../src/reminders/run'
 import { poolOf } from '../../src/db/pool'
-import { refusal } from '../shared/responses'
+import { handle } from '../shared/responses'
 
-class EndpointError extends Error {
-  constructor(
-    readonly status: number,
-    readonly issue: FieldIssue,
-  ) {
-    super(issue.en)
-  }
-}
-
-const handle =
-  (work: (req: PayloadRequest) => Promise<Response | unknown>): Endpoint['handler'] =>
-  async (req) => {
-    if (!req.user) return refusal(req, 401)
-    try {
-      const out = await work(req)
-      return out instanceof Response ? out : Response.json(out)
-    } catch (e) {
-      if (!(e instanceof EndpointError)) throw e
-      return Response.json({ errors: [{ field: e.issue.field, message: localize(e.issue, req.i18n?.language ?? 'vi') }] }, { status: e.status })
-    }
-  }
+/** A refusal of this endpoint (one issue, its kind: the endpoint kit answers 400/403/404). */
+const refused = (kind: RefusalKind, issue: FieldIssue) => new DomainError([issue], kind)
 
 const FORBIDDEN: FieldIssue = {
   field: 'unit',
@@ -52,20 +33,20 @@ const FORBIDDEN: FieldIssue = {
 /** The subtree root the caller asked for (`?unit=`), checked against their scope; null = whole tree. */
 async function rootFor(req: PayloadRequest): Promise<{ unitId: number | null; mayUrge: boolean }> {
   const scope = reminderScope(actorOf(req))
-  if (scope.kind === 'none') throw new EndpointError(403, FORBIDDEN)
+  if (scope.kind === 'none') throw refused('forbidden', FORBIDDEN)
   const raw = req.searchParams.get('unit')
   if (raw == null || raw === '') return { unitId: scope.rootUnitId, mayUrge: scope.mayUrge }
   const unitId = Number(raw)
-  if (!Number.isInteger(unitId) || unitId <= 0) throw new EndpointError(400, { field: 'unit', vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit id.' })
+  if (!Number.isInteger(unitId) || unitId <= 0) throw refused('invalid', { field: 'unit', vi: 'Mã đơn vị không hợp lệ.', en: 'Invalid unit id.' })
   const { rows } = await poolOf(req.payload).query<{ path: string }>('SELECT path FROM units WHERE id = $1', [unitId])
-  if (!rows[0]) throw new EndpointError(404, { field: 'unit', vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' })
-  if (scope.rootUnitId != null && !isWithinSubtree(rows[0].path, scope.rootUnitId)) throw new EndpointError(403, FORBIDDEN)
+  if (!rows[0]) throw refused('not-found', { field: 'unit', vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' })
+  if (scope.rootUnitId != null && !isWithinSubtree(rows[0].path, scope.rootUnitId)) throw refused('forbidden', FORBIDDEN)
   return { unitId, mayUrge: scope.mayUrge }
 }
 
 const filterOf = (req: PayloadRequest): PeopleFilter => {
   const f = (req.searchParams.get('filter') ?? 'all') as PeopleFilter
-  if (!PEOPLE_FILTERS.includes(f)) throw new EndpointError(400, { field: 'filter', vi: 'Bộ lọc không hợp lệ.', en: 'Invalid filter.' })
+  if (!PEOPLE_FILTERS.includes(f)) throw refused('invalid', { field: 'filter', vi: 'Bộ lọc không hợp lệ.', en: 'Invalid filter.' })
   return f
 }
 
@@ -174,7 +155,7 @@ export const reminderEndpoints: Endpoint[] = [
     handler: handle(async (req) => {
       const scope = reminderScope(actorOf(req))
       if (scope.kind === 'none' || !scope.mayUrge) {
-        throw new EndpointError(403, { field: 'staffIds', vi: 'Chỉ cán bộ tổ chức mới được nhắc cập nhật hồ sơ.', en: 'Only HR may send update reminders.' })
+        throw refused('forbidden', { field: 'staffIds', vi: 'Chỉ cán bộ tổ chức mới được nhắc cập nhật hồ sơ.', en: 'Only HR may send update reminders.' })
       }
       let body: { staffIds?: unknown }
       try {
@@ -184,7 +165,7 @@ export const reminderEndpoints: Endpoint[] = [
       }
       const ids = Array.isArray(body.staffIds) ? body.staffIds.map(Number) : []
       if (!ids.length || ids.length > 1000 || ids.some((i) => !Number.isInteger(i) || i <= 0)) {
-        throw new EndpointError(400, { field: 'staffIds', vi: 'Chọn từ 1 đến 1000 người để nhắc.', en: 'Choose between 1 and 1000 people.' })
+        throw refused('invalid', { field: 'staffIds', vi: 'Chọn từ 1 đến 1000 người để nhắc.', en: 'Choose between 1 and 1000 people.' })
       }
       const unique = [...new Set(ids)]
       const { rows } = await poolOf(req.payload).query<{ id: number; unit_path: string }>('SELECT id, unit_path FROM staff WHERE id = ANY($1::int[])', [unique])
@@ -194,7 +175,7 @@ export const reminderEndpoints: Endpoint[] = [
       })
       // All or nothing: one id out of scope refuses the whole request and sends nothing.
       if (outside.length) {
-        throw new EndpointError(403, {
+        throw refused('forbidden', {
           field: 'staffIds',
           vi: `Có ${outside.length} hồ sơ không thuộc phạm vi quản lý của bạn; không thư nào được gửi.`,
           en: `${outside.length} record(s) are outside your scope; nothing was sent.`,
@@ -208,10 +189,10 @@ export const reminderEndpoints: Endpoint[] = [
     method: 'get',
     handler: handle(async (req) => {
       const actor = actorOf(req)
-      if (reminderScope(actor).kind === 'none' && !isSysadmin(actor)) throw new EndpointError(403, FORBIDDEN)
+      if (reminderScope(actor).kind === 'none' && !isSysadmin(actor)) throw refused('forbidden', FORBIDDEN)
       const template = req.searchParams.get('template') ?? 'person-digest'
       if (!PREVIEW_TEMPLATES.includes(template as never)) {
-        throw new EndpointError(400, { field: 'template', vi: 'Mẫu thư không hợp lệ.', en: 'Unknown template.' })
+        throw refused('invalid', { field: 'template', vi: 'Mẫu thư không hợp lệ.', en: 'Unknown template.' })
       }
       const email = previewEmail(template as (typeof PREVIEW_TEMPLATES)[number], req.payload)
       if (req.searchParams.get('format') === 'text') {

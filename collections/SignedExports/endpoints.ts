@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { actorOf } from '../../src/accounts/actor'
 import { kickSigningQueue, requestExports } from '../../src/signedExports/service'
 import { recordAuditEvent } from '../../src/audit/record'
-import { mayReach } from '../../src/domain/access'
+import { isHrOfficer, mayReach } from '../../src/domain/access'
 import { chooseForm } from '../../src/domain/forms'
 import { EXPORT_FORMS, type ExportForm } from '../../src/domain/signing/signedExport'
 import { processExport } from '../../src/signedExports/pipeline'
@@ -16,10 +16,7 @@ import { bilingualError as error } from '../shared/responses'
 /** At most this many records per request (a larger batch is split by the admin). */
 export const MAX_BATCH = 500
 
-const isHr = (req: PayloadRequest) => {
-  const roles = actorOf(req)?.roles ?? []
-  return roles.includes('unit-hr') || roles.includes('ministry-hr')
-}
+const isHr = (req: PayloadRequest) => isHrOfficer(actorOf(req))
 
 /**
  * POST /api/signed-exports/request { staff: number[], form?: 'auto' | '2c' | 'hs02' | 'full' } — HR asks
@@ -86,6 +83,18 @@ export const downloadSignedExportEndpoint: Endpoint = {
   },
 }
 
+const AWAITING_EXTERNAL = ['awaiting-person', 'awaiting-agency']
+
+/** The export an HR officer may sign externally now, or the refusal (401, 403, 404, or 409 when it waits for no signature). */
+async function awaitingExternalSignature(req: PayloadRequest) {
+  if (!req.user) return error(401, 'Cần đăng nhập', 'Login required')
+  if (!isHr(req)) return error(403, 'Không có quyền ký văn bản này', 'Not allowed to sign this document')
+  const row = await readableExport(req)
+  if (!row) return error(404, 'Không tìm thấy văn bản', 'Signed export not found')
+  if (!AWAITING_EXTERNAL.includes(row.status)) return error(409, 'Văn bản không chờ chữ ký ngoài', 'The document is not waiting for an external signature')
+  return row
+}
+
 /**
  * GET /api/signed-exports/:id/to-be-signed — for an external signer (USB token client, remote signing
  * service): the hash of the signed attributes to sign, and the attributes themselves. Nothing secret.
@@ -94,15 +103,11 @@ export const toBeSignedEndpoint: Endpoint = {
   path: '/:id/to-be-signed',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return error(401, 'Cần đăng nhập', 'Login required')
-    if (!isHr(req)) return error(403, 'Không có quyền ký văn bản này', 'Not allowed to sign this document')
-    const row = await readableExport(req)
-    if (!row) return error(404, 'Không tìm thấy văn bản', 'Signed export not found')
+    const row = await awaitingExternalSignature(req)
+    if (row instanceof Response) return row
     const full = await req.payload.findByID({ collection: 'signed-exports', id: row.id, depth: 0, overrideAccess: true })
     const pending = (full as unknown as { pending?: ExternalRequest | null }).pending
-    if (!pending || (row.status !== 'awaiting-person' && row.status !== 'awaiting-agency')) {
-      return error(409, 'Văn bản không chờ chữ ký ngoài', 'The document is not waiting for an external signature')
-    }
+    if (!pending) return error(409, 'Văn bản không chờ chữ ký ngoài', 'The document is not waiting for an external signature')
     return Response.json({ id: row.id, code: row.code, step: pending.step, digestAlgorithm: pending.digestAlgorithm, toBeSignedHash: pending.toBeSignedHash, signedAttributes: pending.signedAttributes })
   },
 }
@@ -116,13 +121,8 @@ export const completeExternalSignatureEndpoint: Endpoint = {
   path: '/:id/signature',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return error(401, 'Cần đăng nhập', 'Login required')
-    if (!isHr(req)) return error(403, 'Không có quyền ký văn bản này', 'Not allowed to sign this document')
-    const row = await readableExport(req)
-    if (!row) return error(404, 'Không tìm thấy văn bản', 'Signed export not found')
-    if (row.status !== 'awaiting-person' && row.status !== 'awaiting-agency') {
-      return error(409, 'Văn bản không chờ chữ ký ngoài', 'The document is not waiting for an external signature')
-    }
+    const row = await awaitingExternalSignature(req)
+    if (row instanceof Response) return row
     const body = (await req.json?.().catch(() => null)) as { signature?: unknown; cms?: unknown } | null
     const signature = typeof body?.signature === 'string' ? body.signature : undefined
     const cms = typeof body?.cms === 'string' ? body.cms : undefined

@@ -1,7 +1,8 @@
-import type { PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { actorWithGrants } from '../../src/accounts/actor'
 import { recordScope, type Actor, type Scope } from '../../src/domain/access'
+import { DomainError, localize, type RefusalKind } from '../../src/domain/errors'
 import { WorkerPoolBusy, WorkerTaskTimeout } from '../../src/workers/pools'
 
 /** An endpoint's refusal in Payload's error shape, in the caller's language: 401 not signed in, 403 not allowed. */
@@ -42,3 +43,29 @@ export async function staffReadScope(req: PayloadRequest): Promise<{ actor: Acto
   if (!actor || scope.kind === 'none') return refusal(req, 403)
   return { actor, scope }
 }
+
+const STATUS_OF: Record<RefusalKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, 'too-many': 429 }
+
+/** A domain refusal as an endpoint's answer: its HTTP status, each issue with its field, in the caller's language. */
+export function domainRefusal(req: PayloadRequest, e: DomainError): Response {
+  const language = req.i18n?.language ?? 'vi'
+  return Response.json({ errors: e.issues.map((i) => ({ field: i.field, message: localize(i, language) })) }, { status: STATUS_OF[e.kind] })
+}
+
+/**
+ * The one endpoint wrapper: 401 without sign-in (unless `signIn: false`), the work's Response as it is or its
+ * result as JSON, and a DomainError as its refusal (400/401/403/404/409/429 by kind). Refusals change nothing:
+ * the services run their writes in one transaction and throw before committing.
+ */
+export const handle =
+  (work: (req: PayloadRequest) => Promise<unknown>, { signIn = true }: { signIn?: boolean } = {}): Endpoint['handler'] =>
+  async (req) => {
+    if (signIn && !req.user) return refusal(req, 401)
+    try {
+      const out = await work(req)
+      return out instanceof Response ? out : Response.json(out)
+    } catch (e) {
+      if (e instanceof DomainError) return domainRefusal(req, e)
+      throw e
+    }
+  }

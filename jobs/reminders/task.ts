@@ -2,8 +2,6 @@ import type { TaskConfig } from 'payload'
 
 import { runWeeklyReminders } from '../../src/reminders/run'
 
-export const REMINDER_QUEUE = 'reminders'
-
 /**
  * The weekly reminder run as a Payload job: state, retries and errors live in `payload-jobs`. A run that
  * could not deliver every message throws, so Payload retries it; each retry sends only what is still

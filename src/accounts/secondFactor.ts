@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 
 import { MFA_COOKIE } from './actor'
 import { afterFailure, checkTotp, CODE_MESSAGES, mfaProof, newTotpSecret } from './mfa'
-import { localize } from '../domain/errors'
+import { DomainError, refuse } from '../domain/errors'
 
 interface MfaState {
   email: string
@@ -15,14 +15,6 @@ interface MfaState {
   mfaLockedUntil?: string | null
 }
 
-export class SecondFactorError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
 
 // TOTP secrets are stored encrypted with the application secret (Payload's encrypt, as for API keys):
 // a database dump alone does not let anyone generate codes.
@@ -42,8 +34,8 @@ function save(req: PayloadRequest, id: number | string, data: Record<string, unk
 
 function signedIn(req: PayloadRequest) {
   const user = req.user as { id: number; _sid?: string; disabled?: boolean } | null
-  if (!user || user.disabled) throw new SecondFactorError(401, req.i18n?.language === 'en' ? 'Please sign in.' : 'Bạn cần đăng nhập.')
-  if (!user._sid) throw new SecondFactorError(400, req.i18n?.language === 'en' ? 'This sign-in has no session.' : 'Phiên đăng nhập không hợp lệ.')
+  if (!user || user.disabled) refuse('unauthenticated', 'account', 'Bạn cần đăng nhập.', 'Please sign in.')
+  if (!user!._sid) refuse('invalid', 'session', 'Phiên đăng nhập không hợp lệ.', 'This sign-in has no session.')
   return user as { id: number; _sid: string }
 }
 
@@ -51,7 +43,7 @@ function signedIn(req: PayloadRequest) {
 export async function beginEnrolment(req: PayloadRequest) {
   const user = signedIn(req)
   const account = await load(req, user.id)
-  if (account.totpSecret) throw new SecondFactorError(409, req.i18n?.language === 'en' ? 'Two-factor sign-in is already set up.' : 'Tài khoản đã bật xác thực hai bước.')
+  if (account.totpSecret) refuse('conflict', 'code', 'Tài khoản đã bật xác thực hai bước.', 'Two-factor sign-in is already set up.')
   const { secret, uri } = newTotpSecret(account.email)
   await save(req, user.id, { totpPendingSecret: secret })
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, width: 220 }) }
@@ -66,8 +58,7 @@ export async function verifyCode(req: PayloadRequest, code: string) {
   const account = await load(req, user.id)
   const enrolling = !account.totpSecret
   const secret = account.totpSecret ?? account.totpPendingSecret
-  const language = req.i18n?.language ?? 'vi'
-  if (!secret) throw new SecondFactorError(409, language === 'en' ? 'Set up two-factor sign-in first.' : 'Hãy thiết lập xác thực hai bước trước.')
+  if (!secret) refuse('conflict', 'code', 'Hãy thiết lập xác thực hai bước trước.', 'Set up two-factor sign-in first.')
   const now = new Date()
   const check = checkTotp({
     secret,
@@ -81,7 +72,7 @@ export async function verifyCode(req: PayloadRequest, code: string) {
       const next = afterFailure(account.mfaFailures ?? 0, now)
       await save(req, user.id, { mfaFailures: next.failures, mfaLockedUntil: next.lockedUntil?.toISOString() ?? null })
     }
-    throw new SecondFactorError(check.reason === 'locked' ? 429 : 400, localize(CODE_MESSAGES[check.reason], language))
+    throw new DomainError([{ field: 'code', ...CODE_MESSAGES[check.reason] }], check.reason === 'locked' ? 'too-many' : 'invalid')
   }
   await save(req, user.id, {
     totpLastStep: check.step,

@@ -1,10 +1,7 @@
-import type { Field } from 'payload'
+import type { Payload } from 'payload'
 
-import { FamilyMembers, TrainingRecords } from '../../collections/Histories'
-import { Staff } from '../../collections/Staff'
 import { DECLARED_HISTORIES, STAFF_FIELD_TIERS, type Tier } from '../domain/tiers'
-
-type Label = { vi: string; en: string }
+import { collectionSchema, type Label, type SchemaField } from '../schema/fields'
 
 /** What a form and a diff need to know about one field: its label, kind and choices. */
 export interface FieldInfo {
@@ -23,79 +20,54 @@ export interface FieldInfo {
   section?: Label
 }
 
-const asLabel = (l: unknown, fallback: string): Label =>
-  l && typeof l === 'object' ? { vi: String((l as Label).vi ?? fallback), en: String((l as Label).en ?? fallback) } : { vi: String(l ?? fallback), en: String(l ?? fallback) }
-
-function infoOf(f: Record<string, unknown>, section?: Label): FieldInfo | null {
-  const name = f.name as string
-  const base = { name, label: asLabel(f.label, name), required: Boolean(f.required), section }
+/** The kinds a form and a diff know; other fields (joins, checkboxes the workflow never proposes) are left out. */
+function infoOf(f: SchemaField): FieldInfo | null {
+  const base = { name: f.name, label: f.label, required: f.required, section: f.section }
   switch (f.type) {
     case 'text':
     case 'textarea':
     case 'email':
     case 'number':
       return { ...base, type: f.type }
-    case 'date': {
-      const appearance = (f.admin as { date?: { pickerAppearance?: string } } | undefined)?.date?.pickerAppearance
-      return { ...base, type: appearance === 'monthOnly' ? 'month' : 'date' }
-    }
+    case 'date':
+      return { ...base, type: f.monthOnly ? 'month' : 'date' }
     case 'select':
-      return {
-        ...base,
-        type: 'select',
-        options: ((f.options as Array<{ value: string; label: unknown }>) ?? []).map((o) => ({ value: o.value, label: asLabel(o.label, o.value) })),
-      }
+      return { ...base, type: 'select', options: f.options ?? [] }
     case 'relationship':
-      if (f.relationTo !== 'codes') return { ...base, type: 'relation' }
-      return { ...base, type: 'code', codeList: ((f.filterOptions as { list?: { equals?: string } })?.list?.equals) ?? undefined }
+      return f.relationTo === 'codes' ? { ...base, type: 'code', codeList: f.codeList } : { ...base, type: 'relation' }
     case 'upload':
       return { ...base, type: 'photo' }
     case 'group':
-      return { ...base, type: 'group', fields: flatten((f.fields as Field[]) ?? [], section) }
+      return { ...base, type: 'group', fields: infos(f.fields ?? []) }
     default:
       return null
   }
 }
 
-/** Data fields in form order, through tabs, rows and collapsibles. */
-export function flatten(fields: Field[], section?: Label): FieldInfo[] {
-  const out: FieldInfo[] = []
-  for (const f of fields as Array<Record<string, unknown>>) {
-    if (f.type === 'tabs') {
-      for (const tab of f.tabs as Array<{ label: unknown; fields: Field[] }>) out.push(...flatten(tab.fields, asLabel(tab.label, '')))
-    } else if (f.type === 'row' || f.type === 'collapsible') {
-      out.push(...flatten(f.fields as Field[], section))
-    } else if (typeof f.name === 'string') {
-      const info = infoOf(f, section)
-      if (info) out.push(info)
-    }
-  }
-  return out
-}
+const infos = (fields: SchemaField[]): FieldInfo[] => fields.map(infoOf).filter((f): f is FieldInfo => f !== null)
 
-let staffFields: FieldInfo[] | null = null
+const staffCache = new WeakMap<Payload, FieldInfo[]>()
 
 /** Every data field of the staff record with its tier (src/domain/tiers.ts). */
-export function staffCatalogue(): FieldInfo[] {
-  staffFields ??= flatten(Staff.fields).map((f) => ({ ...f, tier: STAFF_FIELD_TIERS[f.name] }))
-  return staffFields
+export function staffCatalogue(payload: Payload): FieldInfo[] {
+  let fields = staffCache.get(payload)
+  if (!fields) staffCache.set(payload, (fields = infos(collectionSchema(payload, 'staff').fields).map((f) => ({ ...f, tier: STAFF_FIELD_TIERS[f.name] }))))
+  return fields
 }
 
-const HISTORY_CONFIGS = { 'training-records': TrainingRecords, 'family-members': FamilyMembers } as const
-
 /** Fields of the rows of a declared history (without the link to the record). */
-export function historyCatalogue(slug: string): { label: Label; fields: FieldInfo[] } {
-  const config = HISTORY_CONFIGS[slug as keyof typeof HISTORY_CONFIGS]
-  if (!config) throw new Error(`not a declared history: ${slug}`)
-  return { label: asLabel(config.labels?.plural, slug), fields: flatten(config.fields).filter((f) => f.name !== 'staff') }
+export function historyCatalogue(payload: Payload, slug: string): { label: Label; fields: FieldInfo[] } {
+  if (!Object.values(DECLARED_HISTORIES).includes(slug)) throw new Error(`not a declared history: ${slug}`)
+  const { label, fields } = collectionSchema(payload, slug)
+  return { label, fields: infos(fields).filter((f) => f.name !== 'staff') }
 }
 
 /** The declared histories with the staff join field name that shows them. */
-export const declaredHistories = (): Array<{ field: string; slug: string; label: Label; fields: FieldInfo[] }> =>
-  Object.entries(DECLARED_HISTORIES).map(([field, slug]) => ({ field, slug, ...historyCatalogue(slug) }))
+export const declaredHistories = (payload: Payload): Array<{ field: string; slug: string; label: Label; fields: FieldInfo[] }> =>
+  Object.entries(DECLARED_HISTORIES).map(([field, slug]) => ({ field, slug, ...historyCatalogue(payload, slug) }))
 
 /** Label of a field path such as `economy.landOwned`. */
-export function labelOf(path: string, catalogue: FieldInfo[] = staffCatalogue()): Label {
+export function labelOf(path: string, catalogue: FieldInfo[]): Label {
   const [head, ...rest] = path.split('.')
   const info = catalogue.find((f) => f.name === head)
   if (!info) return { vi: path, en: path }
@@ -106,7 +78,7 @@ export function labelOf(path: string, catalogue: FieldInfo[] = staffCatalogue())
   return info.label
 }
 
-export function infoOfPath(path: string, catalogue: FieldInfo[] = staffCatalogue()): FieldInfo | undefined {
+export function infoOfPath(path: string, catalogue: FieldInfo[]): FieldInfo | undefined {
   const [head, ...rest] = path.split('.')
   const info = catalogue.find((f) => f.name === head)
   if (info && rest.length && info.fields) return infoOfPath(rest.join('.'), info.fields)

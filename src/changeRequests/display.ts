@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { formatDate, formatMonthYear } from '../domain/dates'
 import type { RowChange } from '../domain/recordDiff'
-import { historyCatalogue, infoOfPath, type FieldInfo } from './catalogue'
+import { historyCatalogue, infoOfPath, staffCatalogue, type FieldInfo } from './catalogue'
 
 type Lang = 'vi' | 'en'
 
@@ -66,14 +66,15 @@ export async function displayChanges(
   rows: RowChange[],
 ) {
   const lang: Lang = req.i18n?.language === 'en' ? 'en' : 'vi'
+  const staff = staffCatalogue(req.payload)
   const ids = new Set<number>()
   for (const c of fields) {
-    const info = infoOfPath(c.field)
+    const info = infoOfPath(c.field, staff)
     codeIds(c.before, info, ids)
     codeIds(c.after, info, ids)
   }
   for (const r of rows) {
-    const { fields: rowFields } = historyCatalogue(r.collection)
+    const { fields: rowFields } = historyCatalogue(req.payload, r.collection)
     for (const f of rowFields) {
       codeIds(r.before?.[f.name], f, ids)
       codeIds(r.after?.[f.name], f, ids)
@@ -82,11 +83,11 @@ export async function displayChanges(
   const names = await codeNames(req, ids)
   return {
     fields: fields.map((c) => {
-      const info = infoOfPath(c.field)
+      const info = infoOfPath(c.field, staff)
       return { field: c.field, label: c.label[lang], before: displayValue(c.before, info, names, lang), after: displayValue(c.after, info, names, lang) }
     }),
     rows: rows.map((r) => {
-      const catalogue = historyCatalogue(r.collection)
+      const catalogue = historyCatalogue(req.payload, r.collection)
       return {
         collection: r.collection,
         collectionLabel: catalogue.label[lang],

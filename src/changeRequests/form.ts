@@ -17,7 +17,7 @@ export interface SelfServiceForm {
  * configs and the tier map, so the form can never offer an item the workflow would refuse.
  */
 export async function selfServiceForm(payload: Payload): Promise<SelfServiceForm> {
-  const editable = staffCatalogue().filter((f) => (f.tier === 'T1' || f.tier === 'T2') && f.type !== 'photo')
+  const editable = staffCatalogue(payload).filter((f) => (f.tier === 'T1' || f.tier === 'T2') && f.type !== 'photo')
   const sections: SelfServiceForm['sections'] = []
   for (const f of editable) {
     const key = f.section?.vi ?? ''
@@ -25,7 +25,7 @@ export async function selfServiceForm(payload: Payload): Promise<SelfServiceForm
     if (!section) sections.push((section = { label: f.section ?? { vi: '', en: '' }, fields: [] }))
     section.fields.push(f)
   }
-  const histories = declaredHistories().map(({ slug, label, fields }) => ({ slug, label, fields }))
+  const histories = declaredHistories(payload).map(({ slug, label, fields }) => ({ slug, label, fields }))
   const lists = new Set<string>()
   const collect = (fs: FieldInfo[]) => fs.forEach((f) => (f.codeList && lists.add(f.codeList), f.fields && collect(f.fields)))
   collect(editable)

@@ -8,7 +8,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { actorOf } from '../accounts/actor'
-import { staffIssues } from '../../hooks/staff/validateStaffRecord'
+import { staffIssues } from '../records/validation'
 import {
   DECLARED_HISTORY_SLUGS,
   diffProposal,
@@ -20,12 +20,18 @@ import {
   type Row,
   type Snapshot,
 } from '../domain/changeRequest'
-import { DomainError, localize, type FieldIssue } from '../domain/errors'
+import { DomainError, localize, refuse } from '../domain/errors'
 import { diffRecord, diffRows } from '../domain/recordDiff'
 import { relationId } from '../domain/relationId'
 import {
   allowedActions,
-  canTransition,
+  checkOfficialUnchanged,
+  checkRevision,
+  checkSubmission,
+  isOpenStatus,
+  OPEN_STATUSES,
+  STALE_OFFICIAL,
+  stepsBeforeEdit,
   transition,
   type SubmissionAction,
   type SubmissionActor,
@@ -35,34 +41,9 @@ import { splitProposal, STAFF_FIELD_TIERS } from '../domain/tiers'
 import { transactionDb } from '../db/pool'
 import { inTransaction } from '../db/transaction'
 import { recordAuditEvent } from '../audit/record'
-import { labelOf } from './catalogue'
+import { labelOf, staffCatalogue } from './catalogue'
 import { displayChanges } from './display'
 import { notifyDecision } from './notify'
-
-/** A refusal with an HTTP status and issues in both languages. */
-export class WorkflowError extends Error {
-  constructor(
-    readonly status: number,
-    readonly issues: FieldIssue[],
-  ) {
-    super(issues.map((i) => i.vi).join('; '))
-  }
-}
-
-const refuse = (status: number, field: string, vi: string, en: string): never => {
-  throw new WorkflowError(status, [{ field, vi, en }])
-}
-
-const STALE_OFFICIAL = {
-  vi: 'Hồ sơ chính thức đã có thay đổi mới kể từ khi bạn mở; hãy tải lại trang để xem thay đổi rồi thực hiện lại.',
-  en: 'The official record has changed since you opened it; reload to see the change, then try again.',
-}
-const STALE_REQUEST = {
-  vi: 'Yêu cầu này đã có thay đổi mới (do người khác vừa xử lý); hãy tải lại trang.',
-  en: 'This request has changed in the meantime (someone else just acted on it); reload the page.',
-}
-
-export const OPEN_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'returned']
 
 export interface ChangeRequestDoc {
   id: number
@@ -127,14 +108,14 @@ async function lockRows(req: PayloadRequest, staffId: number, requestId?: number
 
 function submissionActor(req: PayloadRequest): SubmissionActor {
   const actor = actorOf(req)
-  if (!actor || !req.user) return refuse(401, 'account', 'Bạn cần đăng nhập.', 'Please sign in.')
+  if (!actor || !req.user) return refuse('unauthenticated', 'account', 'Bạn cần đăng nhập.', 'Please sign in.')
   return { ...actor, accountId: Number(req.user.id) }
 }
 
 function ownStaffId(req: PayloadRequest): number {
   const actor = submissionActor(req)
   if (actor.staffId == null) {
-    return refuse(403, 'staff', 'Tài khoản này chưa gắn với hồ sơ cán bộ nào.', 'This account is not linked to a staff record.')
+    return refuse('forbidden', 'staff', 'Tài khoản này chưa gắn với hồ sơ cán bộ nào.', 'This account is not linked to a staff record.')
   }
   return actor.staffId
 }
@@ -147,20 +128,15 @@ const transitionEntry = (action: SubmissionAction, status: SubmissionStatus, req
   ...(reason ? { reason } : {}),
 })
 
-/** Applies the domain's state machine; refusals become 409 (wrong state) or 403 (no right). */
+/** Applies the domain's state machine; its refusals say their kind (conflict, forbidden, invalid). */
 function step(req: PayloadRequest, request: ChangeRequestDoc, status: SubmissionStatus, action: SubmissionAction, unitPath: string, reason?: string) {
-  try {
-    return transition({
-      status,
-      action,
-      actor: submissionActor(req),
-      submission: { authorAccountId: Number(relationId(request.author)), staffId: Number(relationId(request.staff)), unitPath },
-      reason,
-    }).status
-  } catch (e) {
-    if (e instanceof DomainError) throw new WorkflowError(canTransition(status, action) ? (e.issues[0]?.field === 'reason' ? 400 : 403) : 409, e.issues)
-    throw e
-  }
+  return transition({
+    status,
+    action,
+    actor: submissionActor(req),
+    submission: { authorAccountId: Number(relationId(request.author)), staffId: Number(relationId(request.staff)), unitPath },
+    reason,
+  }).status
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -183,29 +159,28 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
   const staffId = ownStaffId(req)
   const split = splitProposal(input.fields ?? {})
   if (split.refused.length) {
-    const names = split.refused.map((f) => labelOf(f))
+    const names = split.refused.map((f) => labelOf(f, staffCatalogue(req.payload)))
     refuse(
-      403,
+      'forbidden',
       split.refused[0]!,
       `Bạn không được tự khai các mục do bộ phận tổ chức cán bộ quản lý: ${names.map((n) => n.vi).join(', ')}.`,
       `You may not declare items HR manages: ${names.map((n) => n.en).join(', ')}.`,
     )
   }
   const unknownRows = Object.keys(input.rows ?? {}).filter((slug) => !DECLARED_HISTORY_SLUGS.includes(slug))
-  if (unknownRows.length) refuse(403, unknownRows[0]!, 'Bạn không được tự khai quá trình này.', 'You may not declare this history.')
+  if (unknownRows.length) refuse('forbidden', unknownRows[0]!, 'Bạn không được tự khai quá trình này.', 'You may not declare this history.')
 
   return inTransaction(req, async () => {
     await lockRows(req, staffId)
     const official = await loadOfficial(req, staffId)
-    if (input.stamp !== official.stamp) throw new WorkflowError(409, [{ field: 'stamp', ...STALE_OFFICIAL }])
+    checkOfficialUnchanged(input.stamp, official.stamp)
     let request = await openRequestOf(req, staffId)
     let status = request?.status
+    let before: SubmissionAction[] = []
     if (request) {
       const locked = await lockRows(req, staffId, request.id)
-      if (!locked || locked.revision !== input.revision) throw new WorkflowError(409, [{ field: 'revision', ...STALE_REQUEST }])
-      if (locked.status === 'submitted') {
-        refuse(409, 'status', 'Yêu cầu đang chờ duyệt; hãy rút yêu cầu trước khi sửa tiếp.', 'The request is awaiting approval; withdraw it before editing again.')
-      }
+      checkRevision(locked?.revision, input.revision)
+      before = stepsBeforeEdit(locked!.status)
     }
 
     const proposal = reduceProposal(official.snapshot, { fields: split.declared, rows: input.rows })
@@ -216,7 +191,7 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
     // The record as it would be once approved must pass the same validation as any other write.
     const merged = { ...official.doc, ...Object.fromEntries(immediate.map((f) => [f, split.immediate[f]])), ...proposal.fields }
     const issues = await staffIssues(req, merged)
-    if (issues.length) throw new WorkflowError(400, issues)
+    if (issues.length) throw new DomainError(issues, 'invalid')
 
     if (immediate.length) {
       await req.payload.update({
@@ -230,9 +205,9 @@ export async function saveOwn(req: PayloadRequest, input: SaveInput) {
     }
     const after = immediate.length ? await loadOfficial(req, staffId) : official
     const transitions = [...(request?.transitions ?? [])]
-    if (request && status === 'returned') {
-      status = step(req, request, 'returned', 'reopen', String(official.doc.unitPath ?? ''))
-      transitions.push(transitionEntry('reopen', status, req))
+    for (const action of before) {
+      status = step(req, request!, status!, action, String(official.doc.unitPath ?? ''))
+      transitions.push(transitionEntry(action, status, req))
     }
     if (isEmptyProposal(proposal)) {
       // Nothing declared: no draft to keep.
@@ -272,17 +247,14 @@ export async function actOnOwn(req: PayloadRequest, action: 'submit' | 'withdraw
   const staffId = ownStaffId(req)
   return inTransaction(req, async () => {
     const request = await openRequestOf(req, staffId)
-    if (!request) refuse(404, 'request', 'Bạn chưa có thay đổi nào đang khai.', 'You have no pending declaration.')
+    if (!request) refuse('not-found', 'request', 'Bạn chưa có thay đổi nào đang khai.', 'You have no pending declaration.')
     const locked = await lockRows(req, staffId, request!.id)
-    if (!locked || locked.revision !== revision) throw new WorkflowError(409, [{ field: 'revision', ...STALE_REQUEST }])
+    checkRevision(locked?.revision, revision)
     const official = await loadOfficial(req, staffId)
     if (action === 'submit') {
-      if (isEmptyProposal(request!.proposal ?? { fields: {}, rows: {} })) {
-        refuse(400, 'proposal', 'Chưa có thay đổi nào để gửi duyệt.', 'There is nothing to submit.')
-      }
-      if (request!.baseStamp !== official.stamp) throw new WorkflowError(409, [{ field: 'stamp', ...STALE_OFFICIAL }])
+      checkSubmission({ empty: isEmptyProposal(request!.proposal ?? { fields: {}, rows: {} }), baseStamp: request!.baseStamp, officialStamp: official.stamp })
     }
-    const status = step(req, request!, locked.status, action, String(official.doc.unitPath ?? ''))
+    const status = step(req, request!, locked!.status, action, String(official.doc.unitPath ?? ''))
     await req.payload.update({
       collection: 'change-requests',
       id: request!.id,
@@ -309,9 +281,9 @@ const PHOTO_MAX_BYTES = 5 * 1024 * 1024
  */
 export async function uploadOwnPhoto(req: PayloadRequest, file: { data: Buffer; mimetype: string; name: string; size: number } | undefined) {
   const staffId = ownStaffId(req)
-  if (!file) refuse(400, 'photo', 'Chưa chọn tệp ảnh.', 'No image file was sent.')
-  if (!PHOTO_TYPES.includes(file!.mimetype)) refuse(400, 'photo', 'Ảnh phải là tệp JPEG hoặc PNG.', 'The photo must be a JPEG or PNG file.')
-  if (file!.size > PHOTO_MAX_BYTES) refuse(400, 'photo', 'Ảnh không được lớn hơn 5 MB.', 'The photo must not exceed 5 MB.')
+  if (!file) refuse('invalid', 'photo', 'Chưa chọn tệp ảnh.', 'No image file was sent.')
+  if (!PHOTO_TYPES.includes(file!.mimetype)) refuse('invalid', 'photo', 'Ảnh phải là tệp JPEG hoặc PNG.', 'The photo must be a JPEG or PNG file.')
+  if (file!.size > PHOTO_MAX_BYTES) refuse('invalid', 'photo', 'Ảnh không được lớn hơn 5 MB.', 'The photo must not exceed 5 MB.')
   const doc = await req.payload.create({
     collection: 'photos',
     data: { staff: staffId, alt: 'Ảnh 4×6' },
@@ -351,7 +323,7 @@ async function readableRequest(req: PayloadRequest, id: number): Promise<ChangeR
     req,
   })
   const doc = found.docs[0] as unknown as ChangeRequestDoc | undefined
-  if (!doc) refuse(404, 'id', 'Không tìm thấy yêu cầu.', 'Request not found.')
+  if (!doc) refuse('not-found', 'id', 'Không tìm thấy yêu cầu.', 'Request not found.')
   return doc!
 }
 
@@ -361,11 +333,11 @@ export async function decide(req: PayloadRequest, id: number, action: 'approve' 
     const request = await readableRequest(req, id)
     const staffId = Number(relationId(request.staff))
     const locked = await lockRows(req, staffId, request.id)
-    if (!locked || locked.revision !== revision) throw new WorkflowError(409, [{ field: 'revision', ...STALE_REQUEST }])
+    checkRevision(locked?.revision, revision)
     const official = await loadOfficial(req, staffId)
-    const status = step(req, request, locked.status, action, String(official.doc.unitPath ?? ''), reason)
+    const status = step(req, request, locked!.status, action, String(official.doc.unitPath ?? ''), reason)
     if (action === 'approve') {
-      if (request.baseStamp !== official.stamp) throw new WorkflowError(409, [{ field: 'stamp', ...STALE_OFFICIAL }])
+      checkOfficialUnchanged(request.baseStamp, official.stamp)
       await applyProposal(req, staffId, request.proposal ?? { fields: {}, rows: {} }, official.rows)
     }
     const now = new Date().toISOString()
@@ -458,7 +430,7 @@ const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(
 async function describe(req: PayloadRequest, request: ChangeRequestDoc, official: Awaited<ReturnType<typeof loadOfficial>>) {
   const proposal = request.proposal ?? { fields: {}, rows: {} }
   // A decided request is shown against the values it was decided on; an open one against today's record.
-  const against = OPEN_STATUSES.includes(request.status) ? official.snapshot : (request.base ?? official.snapshot)
+  const against = isOpenStatus(request.status) ? official.snapshot : (request.base ?? official.snapshot)
   const diff = diffProposal(against, proposal)
   const language = req.i18n?.language === 'en' ? 'en' : 'vi'
   const actor = actorOf(req)
@@ -482,9 +454,9 @@ async function describe(req: PayloadRequest, request: ChangeRequestDoc, official
     decidedAt: request.decidedAt ?? null,
     transitions: request.transitions ?? [],
     /** The official record changed after the request was written: approving needs a refreshed request. */
-    stale: OPEN_STATUSES.includes(request.status) && request.baseStamp !== official.stamp,
+    stale: isOpenStatus(request.status) && request.baseStamp !== official.stamp,
     staleMessage: localize(STALE_OFFICIAL, language),
-    ...(await displayChanges(req, diff.fields.map((c) => ({ ...c, label: labelOf(c.field) })), diff.rows)),
+    ...(await displayChanges(req, diff.fields.map((c) => ({ ...c, label: labelOf(c.field, staffCatalogue(req.payload)) })), diff.rows)),
     photos: await beforeAfterPhotos(req, against.fields.photo, proposal.fields?.photo),
     actions,
   }

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import type { Payload, TypedUser } from 'payload'
 
 import { isStaffOnly } from '../accounts/staffOnly'
+import { isHrOfficer } from '../domain/access'
 import { needsSecondFactor } from '../accounts/sessionSecondFactor'
 
 type Props = { payload: Payload; user?: TypedUser | null; i18n?: { language?: string } }
@@ -16,7 +17,7 @@ export async function DashboardIntro({ payload, user, i18n }: Props) {
   if (isStaffOnly(user)) redirect('/ho-so-cua-toi')
   if (await needsSecondFactor(payload, user)) redirect('/xac-thuc-hai-buoc?next=/admin')
   const roles = ((user as { roles?: string[] } | null)?.roles ?? []) as string[]
-  if (!roles.includes('unit-hr') && !roles.includes('ministry-hr')) return null
+  if (!isHrOfficer({ roles })) return null
   const en = i18n?.language === 'en'
   // The request headers carry the session's second-factor proof, which the access rules check.
   const req = { headers: await headers() } as never

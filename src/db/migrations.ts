@@ -1,7 +1,9 @@
 import type { Migration, Payload } from 'payload'
 
-import { migrations } from '../../migrations/index'
 import { poolOf } from './pool'
+
+/** The list in migrations/index.ts, passed in by the entry point (migrations/ sits above this floor). */
+export type Migrations = ReadonlyArray<{ name: string }>
 
 // Any constant works; it only has to be the same for every instance of the app.
 const MIGRATION_LOCK_KEY = 0x686f736f // "hoso"
@@ -10,7 +12,7 @@ const MIGRATION_LOCK_KEY = 0x686f736f // "hoso"
  * Applies pending migrations. Several instances may start at once: a PostgreSQL advisory lock makes
  * them take turns, and each finds the work done by the first.
  */
-export async function applyMigrations(payload: Payload): Promise<void> {
+export async function applyMigrations(payload: Payload, migrations: Migrations): Promise<void> {
   const pool = poolOf(payload)
   const client = await pool.connect()
   try {
@@ -23,7 +25,7 @@ export async function applyMigrations(payload: Payload): Promise<void> {
 }
 
 /** Names of migrations the code knows but the database has not applied (empty = current). */
-export async function pendingMigrations(payload: Payload): Promise<string[]> {
+export async function pendingMigrations(payload: Payload, migrations: Migrations): Promise<string[]> {
   const pool = poolOf(payload)
   const known = migrations.map((m) => m.name)
   const table = await pool.query(`SELECT to_regclass('public.payload_migrations') AS t`)

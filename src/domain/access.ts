@@ -62,5 +62,13 @@ export function mayReach(actor: Actor | null | undefined, action: Action, record
   return scope.staffIds.includes(record.id) || scope.subtreeUnitIds.some((u) => record.unitPath.includes(subtreeToken(u)))
 }
 
-export const isSysadmin = (a: Actor | null | undefined) => Boolean(a && has(a, 'sysadmin'))
+// Named role predicates: endpoints, components and access rules ask these instead of reading role lists.
+type HasRoles = { roles: readonly string[] } | null | undefined
+const holds = (a: HasRoles, role: Role) => Boolean(a && a.roles.includes(role))
+
+export const isSysadmin = (a: HasRoles) => holds(a, 'sysadmin')
+export const isAuditor = (a: HasRoles) => holds(a, 'auditor')
+export const isMinistryHr = (a: HasRoles) => holds(a, 'ministry-hr')
+/** An HR officer of a unit or of the ministry (cán bộ tổ chức): reviews declarations, requests signed exports. */
+export const isHrOfficer = (a: HasRoles) => holds(a, 'unit-hr') || holds(a, 'ministry-hr')
 export const mayManageOrganisation = (a: Actor | null | undefined) => Boolean(a && (has(a, 'sysadmin') || has(a, 'ministry-hr')))

@@ -155,6 +155,11 @@ export function formatDateTimeInVietnam(d: DateInput): string {
   return `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${pad2(v.getUTCHours())}:${pad2(v.getUTCMinutes())}:${pad2(v.getUTCSeconds())}`
 }
 
+/** The Vietnamese calendar day of a moment, "dd/mm/yyyy" (Asia/Ho_Chi_Minh), or '' when empty or invalid. */
+export function formatDateInVietnam(d: DateInput): string {
+  return formatDateTimeInVietnam(d).slice(0, 10)
+}
+
 /** The UTC instant of 00:00 Vietnamese time on a "yyyy-mm-dd" or "dd/mm/yyyy" calendar day (period filters). */
 export function startOfVietnamDay(d: DateInput): Date | null {
   const t = toDate(d)

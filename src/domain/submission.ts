@@ -8,10 +8,15 @@
  * - approving or returning needs HR authority over the record: the `unit-hr` or `ministry-hr` role AND the
  *   record within reach for update. Purpose-bound grants are not approval rights, so they are ignored here;
  * - nobody approves (or returns) their own request, nor a request on their own staff record;
- * - returning needs a non-blank reason.
+ * - returning needs a non-blank reason;
+ * - a request awaiting approval cannot be edited (withdraw it first); editing a returned request reopens it;
+ * - a request is submitted only with something declared, and submitted or approved only against the official
+ *   record it was written on (its stamp), so nobody approves changes to values they have not seen.
+ * Refusals are DomainErrors whose kind says which: the state does not allow it (conflict), the actor may not
+ * (forbidden), the input is missing (invalid).
  */
-import { mayReach, type Actor } from './access'
-import { DomainError, type FieldIssue } from './errors'
+import { isHrOfficer, mayReach, type Actor } from './access'
+import { DomainError, type FieldIssue, type RefusalKind } from './errors'
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'withdrawn'
 export type SubmissionAction = 'submit' | 'approve' | 'return' | 'withdraw' | 'reopen'
@@ -45,6 +50,11 @@ const TRANSITIONS: Record<SubmissionStatus, Partial<Record<SubmissionAction, Sub
   withdrawn: {},
 }
 
+/** The statuses of an open request: a record has at most one (a unique index holds it in the database). */
+export const OPEN_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'returned']
+
+export const isOpenStatus = (s: SubmissionStatus): boolean => OPEN_STATUSES.includes(s)
+
 /** Actions only the author of the request may take; the others are HR review actions. */
 const AUTHOR_ACTIONS: ReadonlySet<SubmissionAction> = new Set(['submit', 'withdraw', 'reopen'])
 
@@ -71,7 +81,7 @@ export interface TransitionInput {
 
 /** HR authority over the record: an HR role and update reach, not counting purpose-bound grants. */
 export function hasApprovalAuthority(actor: Actor, submission: Pick<SubmissionRef, 'staffId' | 'unitPath'>): boolean {
-  if (!actor.roles.includes('unit-hr') && !actor.roles.includes('ministry-hr')) return false
+  if (!isHrOfficer(actor)) return false
   return mayReach({ ...actor, grants: [] }, 'update', { id: submission.staffId, unitPath: submission.unitPath })
 }
 
@@ -131,11 +141,57 @@ function problem(input: TransitionInput, checkReason: boolean): FieldIssue | nul
   return null
 }
 
+/** The kind of a refusal from `problem`: no edge in the machine is a conflict, a missing reason invalid, the rest forbidden. */
+const refusalKind = (input: TransitionInput, issue: FieldIssue): RefusalKind =>
+  !canTransition(input.status, input.action) ? 'conflict' : issue.field === 'reason' ? 'invalid' : 'forbidden'
+
 /** The next status, or a DomainError naming why the action is refused. */
 export function transition(input: TransitionInput): { status: SubmissionStatus } {
   const issue = problem(input, true)
-  if (issue) throw new DomainError([issue])
+  if (issue) throw new DomainError([issue], refusalKind(input, issue))
   return { status: TRANSITIONS[input.status][input.action]! }
+}
+
+export const STALE_OFFICIAL: FieldIssue = {
+  field: 'stamp',
+  vi: 'Hồ sơ chính thức đã có thay đổi mới kể từ khi bạn mở; hãy tải lại trang để xem thay đổi rồi thực hiện lại.',
+  en: 'The official record has changed since you opened it; reload to see the change, then try again.',
+}
+
+export const STALE_REQUEST: FieldIssue = {
+  field: 'revision',
+  vi: 'Yêu cầu này đã có thay đổi mới (do người khác vừa xử lý); hãy tải lại trang.',
+  en: 'This request has changed in the meantime (someone else just acted on it); reload the page.',
+}
+
+/** The official record is still the one the form or request was written against (same stamp). */
+export function checkOfficialUnchanged(stamp: string | null | undefined, officialStamp: string): void {
+  if (stamp !== officialStamp) throw new DomainError([STALE_OFFICIAL], 'conflict')
+}
+
+/** The request is still at the revision the caller saw. */
+export function checkRevision(current: number | undefined, seen: number | null | undefined): void {
+  if (current === undefined || current !== seen) throw new DomainError([STALE_REQUEST], 'conflict')
+}
+
+/**
+ * What saving the person's form does to their open request, as actions to take first: none for a draft (or no
+ * request), `reopen` for a returned one; a request awaiting approval is refused (withdraw it first).
+ */
+export function stepsBeforeEdit(status: SubmissionStatus | undefined): SubmissionAction[] {
+  if (status === 'submitted') {
+    throw new DomainError(
+      [{ field: 'status', vi: 'Yêu cầu đang chờ duyệt; hãy rút yêu cầu trước khi sửa tiếp.', en: 'The request is awaiting approval; withdraw it before editing again.' }],
+      'conflict',
+    )
+  }
+  return status === 'returned' ? ['reopen'] : []
+}
+
+/** Submitting needs something declared, on the official record as it is now. */
+export function checkSubmission(input: { empty: boolean; baseStamp: string | null | undefined; officialStamp: string }): void {
+  if (input.empty) throw new DomainError([{ field: 'proposal', vi: 'Chưa có thay đổi nào để gửi duyệt.', en: 'There is nothing to submit.' }], 'invalid')
+  checkOfficialUnchanged(input.baseStamp, input.officialStamp)
 }
 
 /**

@@ -1,8 +1,9 @@
+import { formatDateTimeInVietnam } from '../domain/dates'
 import { escapeHtml as esc } from './html'
 
 /** The activation e-mail a new account holder receives (Vietnamese first, English below). */
 export function activationEmail(input: { fullName: string; email: string; link: string; expiresAt: Date }) {
-  const until = input.expiresAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false })
+  const until = formatDateTimeInVietnam(input.expiresAt)
   const subject = 'Kích hoạt tài khoản cơ sở dữ liệu hồ sơ cán bộ / Activate your hoso account'
   const text = [
     `Kính gửi ${input.fullName},`,

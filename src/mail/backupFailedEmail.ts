@@ -1,6 +1,8 @@
+import { formatDateTimeInVietnam } from '../domain/dates'
+
 /** Sent to system administrators when a backup run has failed on every attempt. */
 export function backupFailedEmail(input: { attempts: number; error: string; startedAt: Date; kind: 'backup' | 'drill' }) {
-  const when = input.startedAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false })
+  const when = formatDateTimeInVietnam(input.startedAt)
   const what = input.kind === 'drill' ? { vi: 'Diễn tập khôi phục', en: 'Restore drill' } : { vi: 'Sao lưu', en: 'Backup' }
   const subject = `[hoso] ${what.vi} thất bại / ${what.en} failed`
   const text = [

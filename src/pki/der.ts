@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
-import type { CertificateSummary } from '../signing/types'
+import type { CertificateSummary } from './types'
 
 /** An ArrayBuffer holding exactly these bytes (pkijs/asn1js want ArrayBuffers, not views). */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

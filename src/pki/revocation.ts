@@ -1,9 +1,9 @@
 // Revocation data for signing: CRLs handed to @libpdf/core when it writes the DSS (PAdES B-LT), and the
 // check that refuses to sign with an expired or revoked certificate (TT 15/2025/TT-BKHCN: the signing
 // software keeps "Danh sách chứng thư chữ ký số thu hồi tại thời điểm ký").
+import type { RevocationProvider } from '@libpdf/core'
 import * as pkijs from 'pkijs'
 
-import type { RevocationProvider } from '../signing/types'
 import { OID } from './certificates'
 import { validatePath, type PathFailure } from './chain'
 import { fromDer, parseCertificate, sameName } from './der'

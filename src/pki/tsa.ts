@@ -5,13 +5,12 @@ import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { DigestAlgorithm } from '@libpdf/core'
+import type { DigestAlgorithm, TimestampAuthority } from '@libpdf/core'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
-import { OID_CT_TSTINFO, OID_MESSAGE_DIGEST, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE_V2 } from '../signing/cms'
-import type { TimestampAuthority } from '../signing/types'
 import { namedBitString } from './certificates'
+import { OID_CT_TSTINFO, OID_MESSAGE_DIGEST, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE_V2 } from './cmsOids'
 import { digest, fromDer, hashNameFromWebCrypto, hashNameOf, hashOidOf, parseCertificate, toArrayBuffer, type HashName } from './der'
 import { readP12 } from './p12'
 

@@ -2,6 +2,7 @@ import type { Pool } from 'pg'
 
 import { REQUIRED_HISTORIES, REQUIRED_ITEMS } from '../domain/completeness'
 import type { PersonState, ReminderSettings, UnitAggregate } from '../domain/reminders'
+import { OPEN_STATUSES } from '../domain/submission'
 import { subtreePattern } from '../domain/unitTree'
 
 /**
@@ -68,7 +69,7 @@ function peopleCte(): string {
            ${missingArraySql()} AS missing,
            cr.status::text AS request_status, cr.submitted_at, cr.decided_at, cr.return_reason
       FROM staff s
-      LEFT JOIN change_requests cr ON cr.staff_id = s.id AND cr.status IN ('draft', 'submitted', 'returned')
+      LEFT JOIN change_requests cr ON cr.staff_id = s.id AND cr.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})
      WHERE s.unit_path LIKE $1
   )`
 }

@@ -4,7 +4,9 @@ import type { Payload } from 'payload'
 import { weekKey } from '../domain/reminders'
 import { withAdvisoryLock } from '../db/pool'
 import { releaseOrphanedJobs } from '../db/orphanedJobs'
-import { REMINDER_QUEUE } from '../../jobs/reminders/task'
+
+/** The jobs queue the weekly reminder task (jobs/reminders/task.ts) runs on. */
+export const REMINDER_QUEUE = 'reminders'
 
 export const DEFAULT_REMINDER_CRON = '0 7 * * 1'
 export const REMINDER_TIMEZONE = 'Asia/Ho_Chi_Minh'

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { migrations } from '../../migrations/index'
 import { applyMigrations } from '../db/migrations'
 import { poolOf } from '../db/pool'
 
@@ -7,5 +8,5 @@ import { poolOf } from '../db/pool'
 export async function resetDatabase(payload: Payload): Promise<void> {
   const pool = poolOf(payload)
   await pool.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')
-  await applyMigrations(payload)
+  await applyMigrations(payload, migrations)
 }

@@ -3,6 +3,7 @@ import { getPayload, type Payload } from 'payload'
 // Imported statically on purpose: a dynamic import() of the config from a CLI entry that uses
 // top-level await deadlocked at random on cold starts (Node exit code 13, nodejs/node#55468 family).
 // The config reads DATABASE_URL lazily, when the pool is created.
+import { migrations } from '../../migrations/index'
 import config from '../../payload.config'
 
 import { dataKeyring } from '../crypto/dataKey'
@@ -34,7 +35,7 @@ export async function boot(): Promise<Booted> {
     // the one that turns a ValidationError into field errors in REST responses.
     const payload = await getPayload({ config, key: SERVER_PAYLOAD_KEY })
     guardPoolErrors(payload.db)
-    await applyMigrations(payload)
+    await applyMigrations(payload, migrations)
     await checkDataKey(payload)
     return {
       payload,

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express'
 import express from 'express'
 import type { Payload } from 'payload'
 
+import { migrations } from '../../migrations/index'
 import { pendingMigrations } from '../db/migrations'
 import type { DatabaseAvailability } from './databaseAvailability'
 
@@ -24,7 +25,7 @@ export function healthRoutes(payload: Payload, state: HealthState, options: { da
     }
     const t0 = Date.now()
     try {
-      const pending = await pendingMigrations(payload)
+      const pending = await pendingMigrations(payload, migrations)
       const database = { status: 'ok', latencyMs: Date.now() - t0 }
       options.database?.markUp()
       if (pending.length) {

@@ -4,15 +4,19 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 
 import { bytesEqual, certificateDer, digest, fromDer, hashNameOf, type HashName } from '../pki/der'
+import {
+  OID_CT_TSTINFO,
+  OID_MESSAGE_DIGEST,
+  OID_SIGNATURE_TIMESTAMP,
+  OID_SIGNED_DATA,
+  OID_SIGNING_CERTIFICATE,
+  OID_SIGNING_CERTIFICATE_V2,
+  OID_SIGNING_TIME,
+} from '../pki/cmsOids'
 import { verifySignature } from '../pki/signature'
 
-export const OID_SIGNED_DATA = '1.2.840.113549.1.7.2'
-export const OID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4'
-export const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
-export const OID_SIGNING_TIME = '1.2.840.113549.1.9.5'
-export const OID_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12'
-export const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
-export const OID_SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14'
+export { OID_CT_TSTINFO, OID_MESSAGE_DIGEST, OID_SIGNATURE_TIMESTAMP, OID_SIGNED_DATA, OID_SIGNING_CERTIFICATE, OID_SIGNING_CERTIFICATE_V2, OID_SIGNING_TIME }
+
 
 export interface ParsedSignedData {
   signedData: pkijs.SignedData

@@ -3,7 +3,9 @@
 // seams where our code plugs in.
 import type { RevocationProvider, Signer, TimestampAuthority } from '@libpdf/core'
 
-export type { RevocationProvider, Signer, TimestampAuthority }
+import type { CertificateSummary } from '../pki/types'
+
+export type { CertificateSummary, RevocationProvider, Signer, TimestampAuthority }
 
 /** Which of the two signatures a document carries (NĐ 30/2020 Điều 14: the person first, then the agency). */
 export type SignatureRole = 'person' | 'agency'
@@ -19,19 +21,6 @@ export interface HosoSigner extends Signer {
   readonly label: string
   /** Releases a token session or file handle; idempotent. */
   close?(): Promise<void>
-}
-
-/** One certificate in a verification report. */
-export interface CertificateSummary {
-  subject: string
-  /** Common name (or organisation) of the subject, for display. */
-  commonName: string
-  issuer: string
-  serialNumber: string
-  notBefore: string
-  notAfter: string
-  /** SHA-256 of the DER, hex. */
-  fingerprint: string
 }
 
 export type CheckResult = 'valid' | 'invalid' | 'unknown'

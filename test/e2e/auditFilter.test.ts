@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core'
 import { drainAuditOutbox } from '../../src/audit/outbox'
 import { seedDemoData } from '../../src/seed/seed'
 import { loginToken } from '../helpers/auth'
-import { adminLogin, launchBrowser, screenshot } from '../helpers/browser'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { adminLogin, closeAll, launchPage, screenshot } from '../helpers/browser'
+import { startTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 
 const DEMO = 'hoso-demo-2026'
@@ -47,16 +47,10 @@ beforeAll(async () => {
   await get(hr, `/api/staff/${list.docs[0]!.id}?depth=0`)
   await get(ministry, '/api/staff?limit=2&depth=0')
   hrId = (await sql.query<{ id: number }>(`SELECT id FROM accounts WHERE email = 'nhansu@hoso.local'`)).rows[0]!.id
-  browser = await launchBrowser()
-  page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })
+  ;({ browser, page } = await launchPage())
 }, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await sql?.end()
-  await server?.stop()
-  await stopTestPayload(payload)
-})
+afterAll(() => closeAll({ browser, sql, server, payload }))
 
 /** The seq column of the rows the list shows. */
 const shownSeqs = async (p: Page) => (await p.locator('table tbody td.cell-seq').allInnerTexts()).map((s) => Number(s.trim())).sort((a, b) => a - b)

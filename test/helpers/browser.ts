@@ -3,7 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import type { Payload } from 'payload'
 import { chromium, type Browser, type Page } from 'playwright-core'
+
+import { stopTestPayload } from './payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const artifactsDir = path.join(root, 'test/e2e/artifacts')
@@ -48,4 +51,18 @@ export async function adminLogin(page: Page, baseUrl: string, email: string, pas
   await page.locator('input[name="password"]').fill(password)
   await page.locator('button[type="submit"]').click()
   await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 30_000 })
+}
+
+/** Closes what an e2e file opened, last opened first; any part may be missing (a beforeAll that failed half-way). */
+export async function closeAll(parts: { browser?: Browser; sql?: { end(): Promise<void> }; server?: { stop(): Promise<unknown> }; payload?: Payload }): Promise<void> {
+  await parts.browser?.close()
+  await parts.sql?.end()
+  await parts.server?.stop()
+  await stopTestPayload(parts.payload)
+}
+
+/** Chromium with one desktop page in Vietnamese (1280 × 900), the usual start of an admin journey. */
+export async function launchPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser()
+  return { browser, page: await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } }) }
 }

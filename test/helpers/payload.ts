@@ -1,4 +1,5 @@
 import { getPayload, type Payload } from 'payload'
+import pg from 'pg'
 
 import { guardPoolErrors } from '../../src/db/database'
 import { createTestDatabase } from './db'
@@ -20,4 +21,16 @@ export async function startTestPayload(): Promise<{ payload: Payload; databaseUr
 export async function stopTestPayload(payload: Payload | undefined): Promise<void> {
   // db-postgres keeps one pool client checked out forever; don't await the pool (Jest runs --forceExit).
   if (payload) void payload.destroy().catch(() => {})
+}
+
+/**
+ * A test file's Local API with `staff` seeded demo people, photos under `mediaDir`, and a small pool on the same
+ * database for checks in SQL.
+ */
+export async function startSeededPayload(opts: { staff: number; mediaDir?: string }): Promise<{ payload: Payload; databaseUrl: string; sql: pg.Pool }> {
+  if (opts.mediaDir) process.env.MEDIA_DIR = opts.mediaDir
+  const started = await startTestPayload()
+  const { seedDemoData } = await import('../../src/seed/seed')
+  await seedDemoData(started.payload, { staff: opts.staff })
+  return { ...started, sql: new pg.Pool({ connectionString: started.databaseUrl, max: 2 }) }
 }

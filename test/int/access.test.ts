@@ -12,7 +12,7 @@ import { mayReach, type Actor, type Role } from '../../src/domain/access'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
-import { loginToken } from '../helpers/auth'
+import { fetchAs, loginToken } from '../helpers/auth'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
 let payload: Payload
@@ -31,11 +31,7 @@ async function subtreeIds(unitId: number): Promise<number[]> {
   return rows.map((r) => r.id)
 }
 
-const as = (who: string) => (path: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${tokens[who]}`, ...(init.headers ?? {}) },
-  })
+const as = (who: string) => (path: string, init: RequestInit = {}) => fetchAs(server.url, tokens[who], path, init)
 
 const login = (email: string) => loginToken(server.url, email, PASSWORD)
 

@@ -17,6 +17,7 @@ import { drainAuditOutbox, pendingAuditOutbox } from '../../src/audit/outbox'
 import { recordAuditEvent } from '../../src/audit/record'
 import { verifyAuditChain } from '../../src/audit/verify'
 import { seedDemoData } from '../../src/seed/seed'
+import { auditTrail } from '../helpers/auditTrail'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -48,15 +49,8 @@ interface EventRow {
   detail: Record<string, unknown> | null
 }
 
-// Both chain what waits in the outbox first, as every reader of the trail does.
-const lastSeq = async () => {
-  await drainAuditOutbox(sql)
-  return Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)
-}
-const eventsAfter = async (seq: number) => {
-  await drainAuditOutbox(sql)
-  return (await sql.query<EventRow>('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq', [seq])).rows
-}
+const lastSeq = () => auditTrail(sql).lastSeq()
+const eventsAfter = (seq: number) => auditTrail<EventRow>(sql).eventsAfter(seq)
 
 async function account(email: string, roles: string[], extra: Record<string, unknown> = {}): Promise<Account> {
   const doc = await payload.create({ collection: 'accounts', data: { email, password: PASSWORD, roles: roles as never, ...extra } })

@@ -9,10 +9,11 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { drainAuditOutbox, pendingAuditOutbox } from '../../src/audit/outbox'
+import { pendingAuditOutbox } from '../../src/audit/outbox'
 import { verifyAuditChain } from '../../src/audit/verify'
 import { seedDemoData } from '../../src/seed/seed'
-import { loginToken } from '../helpers/auth'
+import { fetchAs, loginToken } from '../helpers/auth'
+import { auditTrail } from '../helpers/auditTrail'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 
@@ -24,21 +25,10 @@ let sql: pg.Pool
 const tokens: Record<string, string> = {}
 let ownStaffId: number
 
-const as = (who: string) => (path: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${tokens[who]}`, ...(init.headers ?? {}) },
-  })
+const as = (who: string) => (path: string, init: RequestInit = {}) => fetchAs(server.url, tokens[who], path, init)
 
-// Both chain what waits in the outbox first, as every reader of the trail does.
-const lastSeq = async () => {
-  await drainAuditOutbox(sql)
-  return Number((await sql.query('SELECT coalesce(max(seq), 0) AS s FROM audit_events')).rows[0].s)
-}
-const eventsAfter = async (seq: number) => {
-  await drainAuditOutbox(sql)
-  return (await sql.query('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq', [seq])).rows
-}
+const lastSeq = () => auditTrail(sql).lastSeq()
+const eventsAfter = (seq: number) => auditTrail(sql).eventsAfter(seq)
 // The periodic drain only at start: what the readers see here they drained themselves.
 const SLOW_DRAIN = { HOSO_AUDIT_DRAIN_MS: '600000' }
 

@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 
-import { loginToken } from '../helpers/auth'
+import { callAs, loginToken } from '../helpers/auth'
 import { pdfText } from '../helpers/pdf'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -19,19 +19,8 @@ const ids: Record<string, number> = {}
 const tokens: Record<string, string> = {}
 
 async function call(who: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `JWT ${tokens[who]}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = text
-  }
-  return { status: res.status, body: json }
+  const { status, body: json } = await callAs(server.url, tokens[who], method, path, body)
+  return { status, body: json }
 }
 
 const official = async (staffId: number) => payload.findByID({ collection: 'staff', id: staffId, depth: 0, overrideAccess: true })

@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 import { dataKeyring } from '../../src/crypto/dataKey'
 import { INDEXED_FIELD } from '../../src/domain/sealedValue'
 import { DEMO_PERSON, seedDemoData } from '../../src/seed/seed'
-import { loginToken } from '../helpers/auth'
+import { callAs, loginToken } from '../helpers/auth'
 import { pdfText } from '../helpers/pdf'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -27,21 +27,8 @@ let unitId: number
 let personId: number
 const tokens: Record<string, string> = {}
 
-async function call(who: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `JWT ${tokens[who]}`, 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = text
-  }
-  return { status: res.status, body: json, raw: text }
-}
+const call = (who: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  callAs(server.url, tokens[who], method, path, body, headers)
 
 /** Rows of a whole table whose text form contains `needle` (every column, JSON included). */
 async function rowsContaining(table: string, needle: string): Promise<number> {

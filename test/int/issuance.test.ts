@@ -2,11 +2,11 @@
  * The IT centre issues accounts for a unit subtree: one per person, an activation e-mail through a real
  * SMTP server, a one-time link where the person chooses a password that meets the policy, then signs in.
  */
-import pg from 'pg'
+import type pg from 'pg'
 import type { Payload } from 'payload'
 
-import { seedDemoData } from '../../src/seed/seed'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { stopTestPayload } from '../helpers/payload'
+import { startSeededWithMail } from '../helpers/seeded'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
 import { loginToken } from '../helpers/auth'
@@ -20,14 +20,9 @@ let unitId: number
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  const smtpEnv = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', MAIL_FROM: 'ttcntt@hoso.local', HOSO_ACCOUNT_EMAIL_DOMAINS: 'hoso.local' }
-  Object.assign(process.env, smtpEnv)
-  const started = await startTestPayload()
-  payload = started.payload
-  await seedDemoData(payload, { staff: 60 })
-  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
-  unitId = (await sql.query(`SELECT id FROM units WHERE code = 'VCCVC'`)).rows[0].id
-  server = await startTestServer({ DATABASE_URL: started.databaseUrl, ...smtpEnv })
+  const started = await startSeededWithMail(smtp, { MAIL_FROM: 'ttcntt@hoso.local', HOSO_ACCOUNT_EMAIL_DOMAINS: 'hoso.local' })
+  ;({ payload, sql, vccvc: unitId } = started)
+  server = await startTestServer(started.env)
   adminToken = await loginToken(server.url, 'admin@hoso.local', 'hoso-demo-2026')
 })
 

@@ -3,12 +3,12 @@
  * "Nhắc cập nhật" action through a real SMTP server, the template preview, the person's own opt-out.
  */
 import ExcelJS from 'exceljs'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Payload } from 'payload'
 
-import { seedDemoData } from '../../src/seed/seed'
 import { loginToken } from '../helpers/auth'
-import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { stopTestPayload } from '../helpers/payload'
+import { startSeededWithMail } from '../helpers/seeded'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
 
@@ -25,15 +25,10 @@ const pw = 'hoso-demo-2026'
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  const smtpEnv = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false' }
-  Object.assign(process.env, smtpEnv)
-  const started = await startTestPayload()
-  payload = started.payload
-  await seedDemoData(payload, { staff: 60 })
-  sql = new pg.Pool({ connectionString: started.databaseUrl, max: 2 })
-  vccvc = (await sql.query(`SELECT id FROM units WHERE code = 'VCCVC'`)).rows[0].id
+  const started = await startSeededWithMail(smtp)
+  ;({ payload, sql, vccvc } = started)
   outsideUnit = (await sql.query(`SELECT id FROM units WHERE path NOT LIKE '%.' || $1 || '.%' AND depth = 1 LIMIT 1`, [vccvc])).rows[0].id
-  server = await startTestServer({ DATABASE_URL: started.databaseUrl, ...smtpEnv })
+  server = await startTestServer(started.env)
   hr = await loginToken(server.url, 'nhansu@hoso.local', pw)
   ministry = await loginToken(server.url, 'tccb@hoso.local', pw)
   staffToken = await loginToken(server.url, 'canbo@hoso.local', pw)

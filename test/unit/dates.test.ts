@@ -3,6 +3,8 @@ import {
   ageOn,
   daysBetween,
   formatDate,
+  formatDateInVietnam,
+  formatDateTimeInVietnam,
   formatMonthYear,
   lastDayOfMonth,
   monthsBetween,
@@ -153,5 +155,16 @@ describe('day helpers', () => {
   test('todayInVietnam switches to the next day at 17:00 UTC', () => {
     expect(todayInVietnam(new Date('2024-03-15T16:59:59Z')).toISOString()).toBe('2024-03-15T00:00:00.000Z')
     expect(todayInVietnam(new Date('2024-03-15T17:00:00Z')).toISOString()).toBe('2024-03-16T00:00:00.000Z')
+  })
+})
+
+describe('moments shown in Vietnamese time', () => {
+  test('the calendar day and the time are those of Asia/Ho_Chi_Minh (UTC+07:00), dd/mm/yyyy first', () => {
+    // 17:30 UTC on 30/11 is already 00:30 on 01/12 in Việt Nam.
+    const late = new Date(Date.UTC(2026, 10, 30, 17, 30, 5))
+    expect(formatDateTimeInVietnam(late)).toBe('01/12/2026 00:30:05')
+    expect(formatDateInVietnam(late)).toBe('01/12/2026')
+    expect(formatDateInVietnam('2026-11-30T16:59:59Z')).toBe('30/11/2026')
+    expect(formatDateInVietnam(null)).toBe('')
   })
 })

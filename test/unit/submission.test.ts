@@ -1,6 +1,11 @@
 import { DomainError } from '../../src/domain/errors'
 import {
   allowedActions,
+  checkOfficialUnchanged,
+  checkRevision,
+  checkSubmission,
+  isOpenStatus,
+  stepsBeforeEdit,
   STATUS_LABELS,
   SUBMISSION_ACTIONS,
   SUBMISSION_STATUSES,
@@ -219,5 +224,48 @@ test('status labels', () => {
     approved: 'Đã duyệt',
     returned: 'Trả lại',
     withdrawn: 'Đã rút',
+  })
+})
+
+describe('the state machine names the kind of each refusal (the endpoint answers 409, 403 or 400 by it)', () => {
+  it('no edge from the status is a conflict; no authority is forbidden; a missing reason is invalid', () => {
+    expect(error(() => run('approved', 'approve', hrOf7)).kind).toBe('conflict')
+    expect(error(() => run('submitted', 'approve', hrOf8)).kind).toBe('forbidden')
+    expect(error(() => run('submitted', 'submit', author)).kind).toBe('conflict')
+    expect(error(() => run('draft', 'submit', stranger)).kind).toBe('forbidden')
+    const noReason = error(() => run('submitted', 'return', hrOf7, '  '))
+    expect([noReason.kind, noReason.issues[0]!.field]).toEqual(['invalid', 'reason'])
+  })
+})
+
+describe('open requests and the rules around editing, submitting and approving', () => {
+  it('draft, submitted and returned are open; approved and withdrawn are not', () => {
+    expect(SUBMISSION_STATUSES.filter(isOpenStatus)).toEqual(['draft', 'submitted', 'returned'])
+  })
+
+  it('a request awaiting approval cannot be edited; a returned one is reopened first; a draft is edited as it is', () => {
+    const e = error(() => stepsBeforeEdit('submitted'))
+    expect([e.kind, e.issues[0]!.field]).toEqual(['conflict', 'status'])
+    expect(e.issues[0]!.vi).toContain('chờ duyệt')
+    expect(stepsBeforeEdit('returned')).toEqual(['reopen'])
+    expect(stepsBeforeEdit('draft')).toEqual([])
+    expect(stepsBeforeEdit(undefined)).toEqual([])
+  })
+
+  it('submitting needs something declared, against the official record as it is now', () => {
+    const empty = error(() => checkSubmission({ empty: true, baseStamp: 'a', officialStamp: 'a' }))
+    expect([empty.kind, empty.issues[0]!.field]).toEqual(['invalid', 'proposal'])
+    const stale = error(() => checkSubmission({ empty: false, baseStamp: 'a', officialStamp: 'b' }))
+    expect([stale.kind, stale.issues[0]!.field]).toEqual(['conflict', 'stamp'])
+    expect(() => checkSubmission({ empty: false, baseStamp: 'a', officialStamp: 'a' })).not.toThrow()
+  })
+
+  it('a stale stamp or revision is a conflict naming what changed', () => {
+    expect(error(() => checkOfficialUnchanged(null, 'b')).issues[0]!.en).toContain('official record has changed')
+    expect(() => checkOfficialUnchanged('b', 'b')).not.toThrow()
+    const r = error(() => checkRevision(3, 2))
+    expect([r.kind, r.issues[0]!.field]).toEqual(['conflict', 'revision'])
+    expect(error(() => checkRevision(undefined, 2)).kind).toBe('conflict')
+    expect(() => checkRevision(2, 2)).not.toThrow()
   })
 })

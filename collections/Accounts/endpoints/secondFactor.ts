@@ -1,20 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { actorOf } from '../../../src/accounts/actor'
-import { beginEnrolment, proofCookie, resetSecondFactor, SecondFactorError, verifyCode } from '../../../src/accounts/secondFactor'
+import { beginEnrolment, proofCookie, resetSecondFactor, verifyCode } from '../../../src/accounts/secondFactor'
 import { isSysadmin } from '../../../src/domain/access'
-import { refusal } from '../../shared/responses'
+import { handle as handleEndpoint, refusal } from '../../shared/responses'
 
-const handle =
-  (work: (req: PayloadRequest) => Promise<Response>): Endpoint['handler'] =>
-  async (req) => {
-    try {
-      return await work(req)
-    } catch (e) {
-      if (e instanceof SecondFactorError) return Response.json({ errors: [{ message: e.message }] }, { status: e.status })
-      throw e
-    }
-  }
+/** The service checks the sign-in itself (a disabled account or a session-less token is refused there). */
+const handle = (work: Parameters<typeof handleEndpoint>[0]) => handleEndpoint(work, { signIn: false })
 
 /**
  * Two-factor sign-in (TOTP) for HR, auditors and administrators:

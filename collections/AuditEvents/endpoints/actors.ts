@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { actorOf } from '../../../src/accounts/actor'
+import { isAuditor } from '../../../src/domain/access'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditActors } from '../../../src/audit/query'
 import { poolOf } from '../../../src/db/pool'
@@ -14,7 +15,7 @@ export const actorsEndpoint: Endpoint = {
   path: '/actors',
   method: 'get',
   handler: async (req) => {
-    if (!actorOf(req)?.roles.includes('auditor')) {
+    if (!isAuditor(actorOf(req))) {
       return refusal(req, req.user ? 403 : 401)
     }
     const q = (new URL(req.url ?? '', 'http://local').searchParams.get('q') ?? '').slice(0, 100)

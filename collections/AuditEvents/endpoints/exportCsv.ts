@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { actorOf } from '../../../src/accounts/actor'
+import { isAuditor } from '../../../src/domain/access'
 import { recordAuditEvent } from '../../../src/audit/record'
 import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditEvents } from '../../../src/audit/query'
@@ -32,7 +33,7 @@ export const exportCsvEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const lang = req.i18n?.language ?? 'vi'
-    if (!actorOf(req)?.roles.includes('auditor')) {
+    if (!isAuditor(actorOf(req))) {
       return refusal(req, req.user ? 403 : 401)
     }
     const { filter, issues } = parseAuditFilter(new URL(req.url ?? '', 'http://local').searchParams)

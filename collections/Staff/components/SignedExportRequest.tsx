@@ -2,6 +2,8 @@
 import { Button, useAuth, useSelection, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
 
+import { isHrOfficer } from '../../../src/domain/access'
+
 const TEXT = {
   vi: {
     heading: 'Văn bản điện tử có ký số',
@@ -37,7 +39,7 @@ export function SignedExportRequest() {
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; text: string; batch?: string } | null>(null)
   const roles = ((user as { roles?: string[] } | null)?.roles ?? []) as string[]
-  if (!roles.includes('unit-hr') && !roles.includes('ministry-hr')) return null
+  if (!isHrOfficer({ roles })) return null
   const ids = [...selected.entries()].filter(([, on]) => on).map(([id]) => Number(id))
   const submit = async () => {
     setBusy(true)

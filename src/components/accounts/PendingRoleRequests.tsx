@@ -4,6 +4,7 @@ import { useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
 import { ROLE_OPTIONS } from '../../accounts/roleOptions'
+import { formatDateTimeInVietnam } from '../../domain/dates'
 
 const TEXT = {
   vi: {
@@ -64,7 +65,7 @@ export function PendingRoleRequests() {
       {pending.map((p) => (
         <div key={p.id}>
           {t.roles}: {p.roles?.length ? p.roles.map(label).join(', ') : t.none} ·{' '}
-          {new Date(p.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} ·{' '}
+          {formatDateTimeInVietnam(p.createdAt)} ·{' '}
           <a href={`/admin/collections/role-requests/${p.id}`}>{t.open}</a>
         </div>
       ))}

@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 
+import { formatDateInVietnam } from '../../domain/dates'
 import type { UnitAggregate } from '../../domain/reminders'
 
 /** A unit's figures as the dashboard endpoint sends them (JSON: the date as an ISO string). */
@@ -27,7 +28,7 @@ const FILTER_LABELS: Record<(typeof FILTERS)[number], [string, string]> = {
 }
 
 const pct = (u: Unit) => (u.staff === 0 ? 100 : Math.floor((u.complete * 100) / u.staff))
-const date = (d: string | null) => (d ? new Date(d).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—')
+const date = (d: string | null) => formatDateInVietnam(d) || '—'
 
 export function UpdateDashboardClient({ en, mayUrge }: { en: boolean; mayUrge: boolean }) {
   const t = (vi: string, eng: string) => (en ? eng : vi)

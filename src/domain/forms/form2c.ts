@@ -3,7 +3,7 @@
  * domain.md §3.1. Only the record's official values are printed.
  */
 import { BLANK, type Block, type FormDocument, type FormOptions, type PrintRecord } from './model'
-import { byDate, byFamilyOrder, familyTables, signatureLeft } from './shared'
+import { birthAndOriginItems, familyTables, formRows, militaryItem, otherNamesItem, partyItem, photoAndTitle, salaryStepItem, signatureLeft } from './shared'
 import {
   GENDER, cell, codeOf, coefficient, date, highest, joined, month, nameOf, number, period, placeAndDate, rawName,
   rowsOf, text, unitName, upper, yearOf,
@@ -13,11 +13,7 @@ export const FORM_2C_TITLE = 'SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC'
 
 export function buildForm2C(record: PrintRecord, options: FormOptions = {}): FormDocument {
   const r = record
-  const rank = r.rank && typeof r.rank === 'object' ? r.rank : null
-  const training = [...rowsOf(r, 'trainingRecords')].sort(byDate((t) => t.fromMonth))
-  const work = [...rowsOf(r, 'workHistory')].sort(byDate((w) => w.fromMonth))
-  const salary = [...rowsOf(r, 'salaryHistory')].sort(byDate((s) => s.effectiveDate))
-  const family = [...rowsOf(r, 'familyMembers')].sort(byFamilyOrder)
+  const { rank, training, work, salary, family } = formRows(r)
 
   const blocks: Block[] = [
     {
@@ -31,10 +27,9 @@ export function buildForm2C(record: PrintRecord, options: FormOptions = {}): For
         [{ label: 'Cơ quan, đơn vị sử dụng CBCC', value: unitName(r) }],
       ],
     },
-    { kind: 'photo', caption: 'Ảnh màu (4 x 6 cm)', ...photoOf(r) },
-    { kind: 'title', text: FORM_2C_TITLE },
+    ...photoAndTitle(r, FORM_2C_TITLE),
     { kind: 'item', fields: [{ number: '1)', label: 'Họ và tên khai sinh (viết chữ in hoa)', value: upper(text(r.fullName)) }] },
-    { kind: 'item', fields: [{ number: '2)', label: 'Tên gọi khác', value: text(r.otherNames) }] },
+    otherNamesItem(r),
     {
       kind: 'item',
       fields: [
@@ -42,15 +37,7 @@ export function buildForm2C(record: PrintRecord, options: FormOptions = {}): For
         { label: 'Giới tính (nam, nữ)', value: text(GENDER[r.gender]) },
       ],
     },
-    { kind: 'item', fields: [{ number: '4)', label: 'Nơi sinh', value: text(r.birthPlace) }] },
-    { kind: 'item', fields: [{ number: '5)', label: 'Quê quán', value: text(r.hometown) }] },
-    {
-      kind: 'item',
-      fields: [
-        { number: '6)', label: 'Dân tộc', value: nameOf(r.ethnicity) },
-        { number: '7)', label: 'Tôn giáo', value: nameOf(r.religion) },
-      ],
-    },
+    ...birthAndOriginItems(r),
     {
       kind: 'item',
       fields: [{ number: '8)', label: 'Nơi đăng ký hộ khẩu thường trú', value: text(r.permanentAddress) }],
@@ -82,14 +69,7 @@ export function buildForm2C(record: PrintRecord, options: FormOptions = {}): For
         { label: 'Mã ngạch', value: codeOf(rank) },
       ],
     },
-    {
-      kind: 'item',
-      fields: [
-        { label: 'Bậc lương', value: number(r.salaryStep) },
-        { label: 'Hệ số', value: coefficient(r.salaryCoefficient) },
-        { label: 'Ngày hưởng', value: date(r.salaryStepDate) },
-      ],
-    },
+    salaryStepItem(r),
     {
       kind: 'item',
       fields: [
@@ -119,26 +99,13 @@ export function buildForm2C(record: PrintRecord, options: FormOptions = {}): For
       ],
       hint: '(Tên ngoại ngữ + Trình độ A, B, C, D…) / (Trình độ A, B, C, …)',
     },
-    {
-      kind: 'item',
-      fields: [
-        { number: '16)', label: 'Ngày vào Đảng Cộng sản Việt Nam', value: date(r.partyJoinDate) },
-        { label: 'Ngày chính thức', value: date(r.partyOfficialDate) },
-      ],
-    },
+    partyItem(r, '16)'),
     {
       kind: 'item',
       fields: [{ number: '17)', label: 'Ngày tham gia tổ chức chính trị - xã hội', value: joined([r.socioPoliticalOrgJoinDate ? date(r.socioPoliticalOrgJoinDate) : '', r.socioPoliticalOrgDetails]) }],
       hint: '(Ngày tham gia tổ chức: Đoàn, Hội, … và làm việc gì trong tổ chức đó)',
     },
-    {
-      kind: 'item',
-      fields: [
-        { number: '18)', label: 'Ngày nhập ngũ', value: date(r.militaryEnlistDate) },
-        { label: 'Ngày xuất ngũ', value: date(r.militaryDischargeDate) },
-        { label: 'Quân hàm cao nhất', value: text(r.militaryRank) },
-      ],
-    },
+    militaryItem(r, '18)'),
     {
       kind: 'item',
       fields: [{ number: '19)', label: 'Danh hiệu được phong tặng cao nhất', value: text(r.highestStateTitle) }],
@@ -241,10 +208,4 @@ export function buildForm2C(record: PrintRecord, options: FormOptions = {}): For
     },
   ]
   return { form: '2c', title: `${FORM_2C_TITLE} — ${text(r.fullName)}`, blocks }
-}
-
-export function photoOf(r: PrintRecord): { photoId: number | null; filename: string | null } {
-  const p = r.photo
-  if (p && typeof p === 'object') return { photoId: p.id, filename: p.filename ?? null }
-  return { photoId: typeof p === 'number' ? p : null, filename: null }
 }

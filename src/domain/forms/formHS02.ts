@@ -3,9 +3,8 @@
  * domain.md §3.2. Only the record's official values are printed.
  */
 import type { TrainingRecord } from '../../payload-types'
-import { photoOf } from './form2c'
 import { BLANK, type Block, type FormDocument, type FormOptions, type PrintRecord, type TableColumn } from './model'
-import { byDate, byFamilyOrder, familyTables, signatureLeft } from './shared'
+import { birthAndOriginItems, byDate, familyTables, formRows, militaryItem, otherNamesItem, partyItem, photoAndTitle, salaryStepItem, signatureLeft } from './shared'
 import {
   GENDER, cell, cellDate, cellMonth, codeOf, coefficient, date, joined, nameOf, number, placeAndDate, rawName, rowsOf, text,
   unitName, upper,
@@ -60,12 +59,8 @@ const kindCode = (t: TrainingRecord): string => (t.kind && typeof t.kind === 'ob
 
 export function buildFormHS02(record: PrintRecord, options: FormOptions = {}): FormDocument {
   const r = record
-  const rank = r.rank && typeof r.rank === 'object' ? r.rank : null
-  const training = [...rowsOf(r, 'trainingRecords')].sort(byDate((t) => t.fromMonth))
-  const work = [...rowsOf(r, 'workHistory')].sort(byDate((w) => w.fromMonth))
-  const salary = [...rowsOf(r, 'salaryHistory')].sort(byDate((s) => s.effectiveDate))
+  const { rank, training, work, salary, family } = formRows(r)
   const allowances = [...rowsOf(r, 'allowanceHistory')].sort(byDate((a) => a.fromMonth))
-  const family = [...rowsOf(r, 'familyMembers')].sort(byFamilyOrder)
   const evaluations = rowsOf(r, 'evaluations')
   const awards = rowsOf(r, 'awards')
   const disciplines = [...rowsOf(r, 'disciplines')].sort(byDate((d) => d.fromDate))
@@ -90,8 +85,7 @@ export function buildFormHS02(record: PrintRecord, options: FormOptions = {}): F
         [{ label: 'Đơn vị sử dụng viên chức', value: unitName(r) }],
       ],
     },
-    { kind: 'photo', caption: 'Ảnh màu (4 x 6 cm)', ...photoOf(r) },
-    { kind: 'title', text: FORM_HS02_TITLE },
+    ...photoAndTitle(r, FORM_HS02_TITLE),
     {
       kind: 'item',
       fields: [
@@ -99,17 +93,9 @@ export function buildFormHS02(record: PrintRecord, options: FormOptions = {}): F
         { label: 'Giới tính', value: text(GENDER[r.gender]) },
       ],
     },
-    { kind: 'item', fields: [{ number: '2)', label: 'Tên gọi khác', value: text(r.otherNames) }] },
+    otherNamesItem(r),
     { kind: 'item', fields: [{ number: '3)', label: 'Sinh ngày', value: date(r.birthDate) }] },
-    { kind: 'item', fields: [{ number: '4)', label: 'Nơi sinh', value: text(r.birthPlace) }] },
-    { kind: 'item', fields: [{ number: '5)', label: 'Quê quán', value: text(r.hometown) }] },
-    {
-      kind: 'item',
-      fields: [
-        { number: '6)', label: 'Dân tộc', value: nameOf(r.ethnicity) },
-        { number: '7)', label: 'Tôn giáo', value: nameOf(r.religion) },
-      ],
-    },
+    ...birthAndOriginItems(r),
     {
       kind: 'item',
       fields: [
@@ -136,13 +122,7 @@ export function buildFormHS02(record: PrintRecord, options: FormOptions = {}): F
       ],
     },
     { kind: 'item', fields: [{ number: '14)', label: 'Ngày vào cơ quan hiện đang công tác', value: date(r.currentAgencyJoinDate) }] },
-    {
-      kind: 'item',
-      fields: [
-        { number: '15)', label: 'Ngày vào Đảng Cộng sản Việt Nam', value: date(r.partyJoinDate) },
-        { label: 'Ngày chính thức', value: date(r.partyOfficialDate) },
-      ],
-    },
+    partyItem(r, '15)'),
     {
       kind: 'item',
       fields: [
@@ -153,14 +133,7 @@ export function buildFormHS02(record: PrintRecord, options: FormOptions = {}): F
         },
       ],
     },
-    {
-      kind: 'item',
-      fields: [
-        { number: '17)', label: 'Ngày nhập ngũ', value: date(r.militaryEnlistDate) },
-        { label: 'Ngày xuất ngũ', value: date(r.militaryDischargeDate) },
-        { label: 'Quân hàm cao nhất', value: text(r.militaryRank) },
-      ],
-    },
+    militaryItem(r, '17)'),
     { kind: 'item', fields: [{ number: '18)', label: 'Đối tượng chính sách', value: text(r.policyGroup) }] },
     { kind: 'item', fields: [{ number: '19)', label: 'Trình độ giáo dục phổ thông (đã tốt nghiệp lớp mấy/thuộc hệ nào)', value: text(r.generalEducation) }] },
     { kind: 'item', fields: [{ number: '20)', label: 'Trình độ chuyên môn cao nhất', value: joined([rawName(r.highestQualification), r.major]) }] },
@@ -195,14 +168,7 @@ export function buildFormHS02(record: PrintRecord, options: FormOptions = {}): F
         { label: 'Ngày bổ nhiệm ngạch/chức danh nghề nghiệp', value: date(r.rankAppointedDate) },
       ],
     },
-    {
-      kind: 'item',
-      fields: [
-        { label: 'Bậc lương', value: number(r.salaryStep) },
-        { label: 'Hệ số', value: coefficient(r.salaryCoefficient) },
-        { label: 'Ngày hưởng', value: date(r.salaryStepDate) },
-      ],
-    },
+    salaryStepItem(r),
     {
       kind: 'item',
       fields: [
