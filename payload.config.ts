@@ -30,6 +30,7 @@ import { signExportTask } from './jobs/signing/task'
 import { emailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/crypto/payloadSecret'
 import { jobsSysadminOnly } from './access/jobs'
+import { costLimitRule, graphqlMaxCost } from './src/graphql/costLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -71,6 +72,10 @@ export default buildConfig({
         return process.env.DATABASE_URL
       },
       max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+      // Names the app's sessions in pg_stat_activity: `restore` refuses a database a running app is using.
+      application_name: 'hoso',
+      // A database that does not answer (a black-holed network) fails a request after 10 s instead of never.
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 10_000),
     },
     // Schema changes go through reviewed files in migrations/, never `push` (also not in dev: one path only).
     push: false,
@@ -83,7 +88,11 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
+    // Lists multiply: a nested query over lists of lists is refused before it runs (src/graphql/costLimit.ts).
+    validationRules: (args) => [costLimitRule(graphqlMaxCost(), (args.variableValues ?? {}) as Record<string, unknown>)],
   },
+  // Payload's own limit on an uploaded file (a staff photo); the HTTP layer caps the whole request (src/server/bodyLimits.ts).
+  upload: { limits: { fileSize: 5 * 1024 * 1024 } },
   telemetry: false,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

@@ -25,6 +25,8 @@ import { fileURLToPath } from 'node:url'
 
 import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
+import { limitsBench } from './limits'
+import { loadBench } from './load'
 import { benchRecords } from './records'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
@@ -37,6 +39,7 @@ import { startTestServer } from '../test/helpers/server'
 import { loginToken } from '../test/helpers/auth'
 import { drainAuditOutbox } from '../src/audit/outbox'
 import { poolOf } from '../src/db/pool'
+import { readPostmasterPid, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embeddedPostgres'
 import type { Pool } from 'pg'
 import { personDigest, reminderSettingsFrom } from '../src/domain/reminders'
 import { peopleInSubtree, unitAggregates } from '../src/reminders/queries'
@@ -105,6 +108,9 @@ runCli(async () => {
       rows: { type: 'string', default: '40' },
       seconds: { type: 'string', default: '10' },
       batch: { type: 'string', default: '100' },
+      rate: { type: 'string', default: '200' },
+      fault: { type: 'string', default: 'none' },
+      instances: { type: 'string', default: '2' },
     },
   })
   const name = positionals[0]
@@ -124,8 +130,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'load', 'limits'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign|load|limits [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
   const staffN = Number(name === 'records' && !process.argv.includes('--staff') ? '10000' : values.staff)
@@ -140,6 +146,8 @@ runCli(async () => {
     await resetDatabase(booted.payload)
     await seedDemoData(booted.payload, { staff: staffN, log: (m) => console.log(m) })
     console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    // The bulk load leaves dead row versions (staff_names' counters are upserted per batch): reclaim them.
+    await pool.query('VACUUM ANALYZE')
   }
   await pool.query('ANALYZE')
   // Benchmarks that need no HTTP server: run, write the result, stop.
@@ -158,6 +166,31 @@ runCli(async () => {
     return
   }
   ensureBuild()
+  if (name === 'load') {
+    process.env.HOSO_REQUIRE_MFA ??= 'false'
+    if (!process.env.HOSO_DATA_KEY && !process.env.HOSO_DATA_KEY_FILE) {
+      process.env.HOSO_DATA_KEY_FILE = path.resolve(process.env.HOSO_DATA_DIR ?? '.data', 'data-key')
+    }
+    const fault = values.fault as 'none' | 'kill' | 'pg-restart'
+    const embedded = booted.database.embedded
+    let restarted: EmbeddedDatabase | null = null
+    const result = await loadBench({
+      payload: booted.payload,
+      pool,
+      databaseUrl: booted.database.url,
+      rate: Number(values.rate),
+      seconds: Number(values.seconds === '10' ? 60 : values.seconds),
+      fault,
+      instances: Number(values.instances),
+      restartDatabase: embedded ? async () => void (restarted = await restartEmbedded(embedded)) : null,
+    })
+    writeResult(`load${fault === 'none' ? '' : `-${fault}`}`, { benchmark: 'load', at: new Date().toISOString(), staff: staffN, machine: { cpus: os.cpus().length, node: process.version }, ...result })
+    if (restarted) {
+      void booted.payload.destroy().catch(() => {})
+      await (restarted as EmbeddedDatabase).stop()
+    } else await booted.shutdown()
+    return
+  }
   // The bench accounts sign in with a password only: the second factor (an HMAC check per request, cost
   // negligible next to the rest) is switched off as in the test suite, or HR roles would wait for it.
   process.env.HOSO_REQUIRE_MFA ??= 'false'
@@ -266,6 +299,19 @@ runCli(async () => {
       } finally {
         await baseline.stop()
       }
+    } else if (name === 'limits') {
+      const hr = await ensure('bench-limits-hr@hoso.local', ['unit-hr'], (await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth = 1 ORDER BY id LIMIT 1`)).rows[0]!.id)
+      const { rows: recs } = await pool.query<{ id: number }>(`SELECT id FROM staff TABLESAMPLE SYSTEM (1) REPEATABLE (5) LIMIT 20`)
+      const { rows: us } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth BETWEEN 1 AND 2 ORDER BY id LIMIT 10`)
+      result = await limitsBench({
+        url: server.url,
+        victimToken: token,
+        attackerToken: hr,
+        recordIds: recs.map((r) => r.id),
+        unitIds: us.map((u) => u.id),
+        rounds: 3,
+        perRound: Math.max(10, Math.round(iterations / 6)),
+      })
     } else if (name === 'access') {
       const ministry = token
       const { rows: depts } = await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth = 1 ORDER BY id LIMIT 6`)
@@ -304,6 +350,14 @@ runCli(async () => {
   })
   await booted.shutdown()
 })
+
+/** Stops the bench's embedded PostgreSQL (fast shutdown) and starts it again on the same port. */
+async function restartEmbedded(embedded: EmbeddedDatabase): Promise<EmbeddedDatabase> {
+  const running = readPostmasterPid(embedded.dataDir)
+  if (running) process.kill(running.pid, 'SIGINT')
+  while (readPostmasterPid(embedded.dataDir)) await new Promise((r) => setTimeout(r, 50))
+  return startEmbeddedPostgres({ dataDir: embedded.dataDir, port: embedded.port })
+}
 
 /**
  * Reminders: the weekly digest computation over the whole database — every person's completeness and

@@ -4,6 +4,8 @@
 #   poppler-utils  pdftotext / pdftoppm / pdfsig for PDF tests
 #   softhsm2       a PKCS#11 token for the signing tests (/usr/lib/softhsm/libsofthsm2.so)
 #   libnss3-tools  certutil, to give pdfsig an NSS database that trusts the test root
+#   haproxy        the reverse proxy in front of two app instances (test/int/twoInstances, bench load);
+#                  asked for by name, not part of the default list
 # Usage: scripts/system-deps.sh [package ...]   (default: all of the above)
 set -euo pipefail
 want=("$@")

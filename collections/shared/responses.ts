@@ -3,10 +3,27 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { actorWithGrants } from '../../src/accounts/actor'
 import { recordScope, type Actor, type Scope } from '../../src/domain/access'
 import { DomainError, localize, type RefusalKind } from '../../src/domain/errors'
+import { WorkerPoolBusy, WorkerTaskTimeout } from '../../src/workers/pools'
 
 /** An endpoint's refusal in Payload's error shape, in the caller's language: 401 not signed in, 403 not allowed. */
 export function refusal(req: PayloadRequest, status: 401 | 403): Response {
   return Response.json({ errors: [{ message: req.t(status === 401 ? 'error:unauthorized' : 'error:notAllowedToPerformAction') }] }, { status })
+}
+
+/**
+ * The answer when a worker pool (src/workers/pools.ts) refuses: 503 + Retry-After when its queue is full, 422 when the
+ * document took longer than its deadline. Null for any other error (the caller rethrows it).
+ */
+export function poolRefusal(err: unknown): Response | null {
+  if (err instanceof WorkerPoolBusy) {
+    const res = bilingualError(503, 'Máy chủ đang bận xử lý tệp PDF; vui lòng thử lại sau ít giây', 'The server is busy with PDF work; please try again in a few seconds')
+    res.headers.set('Retry-After', '5')
+    return res
+  }
+  if (err instanceof WorkerTaskTimeout) {
+    return bilingualError(422, `Tệp PDF cần quá nhiều thời gian xử lý (quá ${err.ms / 1000} giây)`, `The PDF takes too long to process (over ${err.ms / 1000} s)`)
+  }
+  return null
 }
 
 /** An endpoint's error with a message of its own, Vietnamese and English together. */

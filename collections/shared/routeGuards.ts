@@ -1,4 +1,8 @@
-import { NotFound, type CollectionBeforeOperationHook, type CollectionConfig, type Endpoint, type PayloadHandler } from 'payload'
+import { APIError, NotFound, type CollectionBeforeOperationHook, type CollectionConfig, type Endpoint, type PayloadHandler } from 'payload'
+
+import { actorOf } from '../../src/accounts/actor'
+import { localize } from '../../src/domain/errors'
+import { checkListParams, queryBoundsFor } from '../../src/domain/queryLimits'
 
 /**
  * Two REST shapes that otherwise end in a database error (500):
@@ -21,10 +25,32 @@ const wellFormedId: CollectionBeforeOperationHook = ({ args, req }) => {
   return args
 }
 
+/**
+ * Reference lists a picker loads whole (the unit tree, code lists, ranks): a few hundred to a few thousand short
+ * rows, read at depth 0 by the filter panels.
+ */
+const REFERENCE_LIST_LIMIT: Record<string, number> = { units: 5000, codes: 5000, ranks: 5000 }
+
+/**
+ * A REST read asks for at most a page of records, populated at most two levels deep; only ministry HR may ask for
+ * a list unpaginated, still bounded (src/domain/queryLimits.ts). Checked on the request's own query string, so
+ * the operations an endpoint runs for it internally are judged by what the caller asked. 400, naming the parameter.
+ * GraphQL has its own cost limit (src/graphql/costLimit.ts).
+ */
+const boundedQuery: CollectionBeforeOperationHook = ({ operation, req, collection }) => {
+  if (operation !== 'read' || req.payloadAPI !== 'REST') return
+  // The sign-in lookup of the account a token names runs before req.user is known: not the caller's read.
+  if (collection.auth && !req.user) return
+  const bounds = queryBoundsFor(actorOf(req)?.roles)
+  const reference = REFERENCE_LIST_LIMIT[collection.slug]
+  const issue = checkListParams((req.query ?? {}) as Record<string, unknown>, reference ? { ...bounds, maxLimit: Math.max(bounds.maxLimit, reference) } : bounds)
+  if (issue) throw new APIError(localize(issue, req.i18n?.language ?? 'vi'), 400, null, true)
+}
+
 export function guardRoutes(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((c) => ({
     ...c,
     endpoints: c.versions ? c.endpoints : [...(c.endpoints || []), ...versionRoutes],
-    hooks: { ...c.hooks, beforeOperation: [wellFormedId, ...(c.hooks?.beforeOperation ?? [])] },
+    hooks: { ...c.hooks, beforeOperation: [wellFormedId, boundedQuery, ...(c.hooks?.beforeOperation ?? [])] },
   }))
 }

@@ -56,6 +56,25 @@ async function userRelations(client: pg.Client): Promise<number> {
  *    and roll everything back if one differs from the manifest;
  * 5. run the migrations newer than the archive.
  */
+/**
+ * The sessions of running hoso processes (the app's pool names itself `hoso`) on the target database: a
+ * restore under a running app would pull the data from under it, so it is refused, naming the database.
+ */
+export async function refuseWhileInUse(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ db: string; n: number; addresses: string | null }>(
+    `SELECT current_database() AS db, count(a.pid)::int AS n, string_agg(DISTINCT coalesce(host(a.client_addr), 'local'), ', ') AS addresses
+       FROM pg_stat_activity a
+      WHERE a.datname = current_database() AND a.application_name = 'hoso' AND a.pid <> pg_backend_pid()`,
+  )
+  const { db, n, addresses } = rows[0]!
+  if (n > 0) {
+    throw new RestoreRefused(
+      `Cơ sở dữ liệu "${db}" đang được ứng dụng hoso sử dụng (${n} kết nối từ ${addresses}); dừng ứng dụng (và các lệnh đang chạy) trước khi khôi phục`,
+      `database "${db}" is in use by a running hoso app (${n} connections from ${addresses}); stop it (and any running command) before restoring`,
+    )
+  }
+}
+
 export async function restoreArchive(opts: {
   archive: string
   key: BackupKey
@@ -66,6 +85,13 @@ export async function restoreArchive(opts: {
 }): Promise<RestoreReport> {
   const t0 = Date.now()
   const log = opts.log ?? (() => {})
+  const probe = new pg.Client({ connectionString: opts.targetUrl })
+  await probe.connect()
+  try {
+    await refuseWhileInUse(probe)
+  } finally {
+    await probe.end()
+  }
   const manifest = await verifyArchive(opts.archive, opts.key)
   log(`archive verified: ${manifest.tables.length} tables, ${manifest.files.length} files, made ${manifest.createdAt}`)
   const plan = planMigrations(manifest.migrations)

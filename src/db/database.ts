@@ -1,7 +1,7 @@
 import path from 'node:path'
 
 import { logger } from './logger'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embeddedPostgres'
+import { removeLibrarySignalHooks, startEmbeddedPostgres, type EmbeddedDatabase } from './embeddedPostgres'
 
 export interface ResolvedDatabase {
   url: string
@@ -14,7 +14,10 @@ export interface ResolvedDatabase {
  */
 export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const external = process.env.DATABASE_URL
-  if (external) return { url: external, embedded: null }
+  if (external) {
+    removeLibrarySignalHooks()
+    return { url: external, embedded: null }
+  }
   const dataDir = path.resolve(process.env.HOSO_DATA_DIR ?? '.data', 'pg')
   const started = Date.now()
   const embedded = await startEmbeddedPostgres({
@@ -23,7 +26,7 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   })
   logger.info(
     { component: 'embedded-postgres', dataDir: embedded.dataDir, port: embedded.port, ms: Date.now() - started },
-    'embedded PostgreSQL started',
+    embedded.attached ? 'connected to the embedded PostgreSQL the running app started' : 'embedded PostgreSQL started',
   )
   process.env.DATABASE_URL = embedded.url
   return { url: embedded.url, embedded }

@@ -19,14 +19,20 @@ const ORDER: Record<ListSort, string> = {
 /**
  * The WHERE clause of a filter within a read scope, with its parameters. The same conditions as the list
  * view's `where` (staffListFilter.filterConditions), written for PostgreSQL directly: the unit subtree and
- * the scope use the trigram index on unit_path, like Payload's `like` does.
+ * the scope use the indexes on unit_path.
  */
-export function listWhere(filter: StaffListFilter, scope: Exclude<Scope, { kind: 'none' }>, today: Date): { sql: string; params: unknown[] } {
+export function listWhere(
+  filter: StaffListFilter,
+  scope: Exclude<Scope, { kind: 'none' }>,
+  today: Date,
+  unitPath?: string | null,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = []
   const p = (v: unknown) => `$${params.push(v)}`
   const and: string[] = []
   if (scope.kind === 'some') and.push(inScopeSql(scope, p))
-  if (filter.unitId != null) and.push(`s.unit_path LIKE ${p(subtreePattern(filter.unitId))}`)
+  // With the unit's own path the subtree is a prefix range (btree, exact estimates); without it, '%.id.%' (trigram).
+  if (filter.unitId != null) and.push(`s.unit_path LIKE ${p(unitPath ? `${unitPath}%` : subtreePattern(filter.unitId))}`)
   if (filter.rankId != null) and.push(`s.rank_id = ${p(filter.rankId)}`)
   if (filter.position) and.push(`s.position = ${p(filter.position)}`)
   if (filter.gender) and.push(`s.gender = ${p(filter.gender)}`)
@@ -44,24 +50,49 @@ export function listWhere(filter: StaffListFilter, scope: Exclude<Scope, { kind:
 
 export interface StaffListPage extends ReturnType<typeof pagination> {
   docs: StaffListRow[]
+  /** True when the total is the planner's estimate: a result over EXACT_TOTAL_UP_TO records is not counted one by one. */
+  totalIsEstimate: boolean
 }
 
+/** Totals are exact up to here; above, an estimate (a ministry's whole list at national scale is ~10⁶ rows). */
+export const EXACT_TOTAL_UP_TO = 10_000
+
 /**
- * One page of the staff list within the caller's read scope, and the total: two indexed queries run side
- * by side (the page and the count), in Payload's paginated shape. The caller checks that the filter's
- * items are ones it may filter on (party membership is sensitive).
+ * One page of the staff list within the caller's read scope, and the total, in Payload's paginated shape. The
+ * page's ids come first from the order index, which carries unit_path (an index-only scan for a subtree), then
+ * their columns; the total is counted up to EXACT_TOTAL_UP_TO and estimated above, so neither grows with the
+ * size of the subtree. The caller checks that the filter's items are ones it may filter on (party membership is
+ * sensitive).
  */
 export async function listStaff(pool: Pool, query: StaffListQuery, scope: Scope, today = new Date()): Promise<StaffListPage> {
   const { page, limit } = query
-  if (scope.kind === 'none') return { docs: [], ...pagination(0, page, limit) }
-  const where = listWhere(query.filter, scope, today)
+  if (scope.kind === 'none') return { docs: [], ...pagination(0, page, limit), totalIsEstimate: false }
+  let unitPath: string | null = null
+  if (query.filter.unitId != null) {
+    const { rows } = await pool.query<{ path: string | null }>('SELECT path FROM units WHERE id = $1', [query.filter.unitId])
+    if (!rows[0]?.path) return { docs: [], ...pagination(0, page, limit), totalIsEstimate: false }
+    unitPath = rows[0].path
+  }
+  const where = listWhere(query.filter, scope, today, unitPath)
   const n = where.params.length
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     pool.query<ListRowColumns>(
-      `SELECT ${LIST_ROW_COLUMNS} FROM staff s ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `WITH page AS (SELECT s.id FROM staff s ${where.sql} ORDER BY ${ORDER[query.sort]} LIMIT $${n + 1} OFFSET $${n + 2})
+       SELECT ${LIST_ROW_COLUMNS} FROM page JOIN staff s ON s.id = page.id ORDER BY ${ORDER[query.sort]}`,
       [...where.params, limit, (page - 1) * limit],
     ),
-    pool.query<{ n: string }>(`SELECT count(*) AS n FROM staff s ${where.sql}`, where.params),
+    countUpTo(pool, where),
   ])
-  return { docs: rows.rows.map(listRow), ...pagination(Number(count.rows[0]!.n), page, limit) }
+  return { docs: rows.rows.map(listRow), ...pagination(total.n, page, limit), totalIsEstimate: total.estimate }
+}
+
+async function countUpTo(pool: Pool, where: { sql: string; params: unknown[] }): Promise<{ n: number; estimate: boolean }> {
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM staff s ${where.sql} LIMIT ${EXACT_TOTAL_UP_TO + 1}) t`,
+    where.params,
+  )
+  const counted = Number(rows[0]!.n)
+  if (counted <= EXACT_TOTAL_UP_TO) return { n: counted, estimate: false }
+  const plan = await pool.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM staff s ${where.sql}`, where.params)
+  return { n: Math.max(counted, Math.round(plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'])), estimate: true }
 }

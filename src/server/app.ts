@@ -8,10 +8,12 @@ import next from 'next'
 import type { Payload } from 'payload'
 import { pinoHttp } from 'pino-http'
 
+import type { DatabaseAvailability } from './databaseAvailability'
+import { bodyLimits, bodyLimitsFromEnv } from './bodyLimits'
 import { healthRoutes, type HealthState } from './health'
 import { logger } from '../db/logger'
 import { pkiRoutes } from './pkiRoutes'
-import { restApi } from './restApi'
+import { restApi, servesRestPath } from './restApi'
 import { securityHeaders } from './securityHeaders'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -29,6 +31,8 @@ export interface ServerOptions {
   port: number
   host: string
   dev: boolean
+  /** What the server knows about its database: requests answer 503 + Retry-After while it is away. */
+  database: DatabaseAvailability
   /** Extra routes mounted before Next's catch-all (tests use this for a deliberately slow route). */
   extraRoutes?: (app: express.Express) => void
 }
@@ -68,11 +72,14 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
     nextFn()
   })
   app.use(securityHeaders(dev))
-  app.use(healthRoutes(payload, state))
+  // Before anything reads a body or signs anyone in (src/server/bodyLimits.ts).
+  app.use(bodyLimits(bodyLimitsFromEnv(), servesRestPath(payload)))
+  app.use(healthRoutes(payload, state, { database: options.database }))
+  app.use(options.database.gate())
   app.use(pkiRoutes())
   options.extraRoutes?.(app)
   // Payload's REST API, served on the server's own Payload instance (src/server/restApi.ts).
-  app.use(restApi(payload))
+  app.use(restApi(payload, options.database))
   // Everything else — admin, GraphQL, our Next pages — is Next's (Express 5: no '*' path).
   app.use((req, res) => handle(req, res))
 

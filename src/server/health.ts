@@ -4,13 +4,14 @@ import type { Payload } from 'payload'
 
 import { migrations } from '../../migrations/index'
 import { pendingMigrations } from '../db/migrations'
+import type { DatabaseAvailability } from './databaseAvailability'
 
 export interface HealthState {
   shuttingDown: boolean
 }
 
 /** GET /healthz — the process is alive. GET /readyz — the database answers and migrations are current. */
-export function healthRoutes(payload: Payload, state: HealthState): Router {
+export function healthRoutes(payload: Payload, state: HealthState, options: { database?: DatabaseAvailability } = {}): Router {
   const router = express.Router()
   const startedAt = Date.now()
   router.get('/healthz', (_req: Request, res: Response) => {
@@ -26,6 +27,7 @@ export function healthRoutes(payload: Payload, state: HealthState): Router {
     try {
       const pending = await pendingMigrations(payload, migrations)
       const database = { status: 'ok', latencyMs: Date.now() - t0 }
+      options.database?.markUp()
       if (pending.length) {
         res.status(503).json({ status: 'migrations-pending', database, pendingMigrations: pending })
         return
@@ -33,6 +35,7 @@ export function healthRoutes(payload: Payload, state: HealthState): Router {
       res.json({ status: 'ready', database, migrations: 'current' })
     } catch (err) {
       payload.logger.error({ err }, 'readiness check failed')
+      options.database?.markDown('readiness check failed')
       res.status(503).json({ status: 'database-unavailable' })
     }
   })

@@ -10,8 +10,10 @@ import { startHttpServer } from './app'
 import { boot } from './boot'
 import { logger } from '../db/logger'
 import { kickSigningQueue } from '../signedExports/service'
+import { watchDatabase } from './databaseAvailability'
 import { createDemoPki } from '../pki/demoPki'
 import { testRoutes } from './testRoutes'
+import { poolOf } from '../db/pool'
 
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -38,8 +40,20 @@ async function main(): Promise<void> {
   // Read events left in the outbox by a crash are chained now; then about every second.
   const auditDrainer = startAuditDrainer(payload)
 
+  // A lost connection or a readiness failure marks the database down (503 + Retry-After) until a probe
+  // answers; an embedded PostgreSQL that exits is started again, or the process exits for its supervisor.
+  const database = watchDatabase(() => process.env.DATABASE_URL)
+  poolOf(payload).on('error', () => void database.check())
+  booted.database.embedded?.watch({
+    onDown: (why) => database.markDown(why),
+    onGiveUp: (err) => {
+      logger.fatal({ err }, 'embedded PostgreSQL could not be started again; exiting so that a supervisor restarts the app')
+      process.exit(1)
+    },
+  })
+
   const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
-  const server = await startHttpServer({ payload, port, host, dev, extraRoutes })
+  const server = await startHttpServer({ payload, port, host, dev, database, extraRoutes })
   const reminders = startReminderSchedule(payload)
   // The address printed in signed documents' verification links when PUBLIC_URL is not set (not
   // PUBLIC_URL itself: that also makes Payload's URLs absolute and its cookies origin-bound).
@@ -74,6 +88,7 @@ async function main(): Promise<void> {
     try {
       reminders?.stop()
       await server.close(drainMs)
+      database.stop()
       await auditDrainer.stop()
       await booted.shutdown()
       logger.info('shutdown complete')

@@ -5,6 +5,8 @@ import type { NextFunction, Request, Response } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
 import { SERVER_PAYLOAD_KEY } from './boot'
+import { limitedBody } from './bodyLimits'
+import { answerUnavailable, type DatabaseAvailability } from './databaseAvailability'
 
 /**
  * Payload's REST API (`/api/…`) served by Express through Payload's framework-neutral `handleEndpoints`,
@@ -16,16 +18,21 @@ import { SERVER_PAYLOAD_KEY } from './boot'
  * GraphQL stays with Next (its own route handlers); everything else under /api is Payload's (an unknown
  * route gets Payload's 404). Large responses are compressed for clients that accept it.
  */
-export function restApi(payload: Payload) {
+/** Whether Express's REST API (below) serves this path: /api/… except GraphQL, which stays with Next. */
+export function servesRestPath(payload: Payload): (pathname: string) => boolean {
   const apiRoute = payload.config.routes.api // '/api'
   const graphQL = `${apiRoute}${payload.config.routes.graphQL}`
+  return (pathname) => (pathname === apiRoute || pathname.startsWith(`${apiRoute}/`)) && !pathname.startsWith(graphQL)
+}
+
+export function restApi(payload: Payload, database?: DatabaseAvailability) {
+  const serves = servesRestPath(payload)
   // From 8 kB: below that, gzip's round trip through the thread pool (~2 ms measured on a 25-row page)
   // costs more than the bytes it saves on an office network (~5 kB ≈ 0.4 ms at 100 Mbit/s). Full records,
   // long lists and CSV exports are compressed; PDFs and images are not (already compressed).
   const compress = compression({ threshold: '8kb' })
   return (req: Request, res: Response, next: NextFunction): void => {
-    const pathname = req.path
-    if (!(pathname === apiRoute || pathname.startsWith(`${apiRoute}/`)) || pathname.startsWith(graphQL)) {
+    if (!serves(req.path)) {
       next()
       return
     }
@@ -37,8 +44,16 @@ export function restApi(payload: Payload) {
       const response = await handleEndpoints({
         config: payload.config,
         payloadInstanceCacheKey: SERVER_PAYLOAD_KEY,
-        request: toFetchRequest(req),
+        request: toFetchRequest(req, res),
       })
+      // A body over the limit was answered 413 while the endpoint read it.
+      if (res.headersSent) return
+      // A 500 because the database went away mid-request is a 503 the client may retry, like the
+      // requests the availability gate turns away before they start.
+      if (response.status >= 500 && database && !(await database.check())) {
+        answerUnavailable(req, res)
+        return
+      }
       await sendFetchResponse(response, res)
     } catch (err) {
       next(err)
@@ -46,7 +61,7 @@ export function restApi(payload: Payload) {
   }
 }
 
-function toFetchRequest(req: Request): globalThis.Request {
+function toFetchRequest(req: Request, res: Response): globalThis.Request {
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -59,7 +74,7 @@ function toFetchRequest(req: Request): globalThis.Request {
     // HEAD is answered as GET (Node's server leaves the body out), as Next did.
     method: req.method === 'HEAD' ? 'GET' : req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: hasBody ? (Readable.toWeb(limitedBody(req, res)) as unknown as ReadableStream) : undefined,
     // Required by undici for a streamed request body.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit)

@@ -207,16 +207,24 @@ describe('backup and restore', () => {
     await expect(verifyArchive(archive, { key: other, id: key.id, source: 'x' })).rejects.toThrow(/xác thực|authentication/)
   })
 
-  test('restore refuses a non-empty database and a non-empty media directory unless --force', async () => {
+  test('restore refuses a database a running app uses (even with --force), a non-empty database and a non-empty media directory unless --force', async () => {
     const before = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM staff')).rows[0]!.n
-    await expect(restoreArchive({ archive, key, targetUrl: databaseUrl, mediaDir: path.join(work, 'm2') })).rejects.toThrow(/không trống|not empty/)
+    // This file's Payload holds sessions on databaseUrl, as a running app does: refused by the database's name.
+    const dbName = new URL(databaseUrl).pathname.slice(1)
+    for (const force of [false, true]) {
+      await expect(restoreArchive({ archive, key, targetUrl: databaseUrl, mediaDir: path.join(work, 'm2'), force })).rejects.toThrow(
+        new RegExp(`"${dbName}" đang được ứng dụng hoso sử dụng .* / database "${dbName}" is in use by a running hoso app`),
+      )
+    }
     expect((await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM staff')).rows[0]!.n).toBe(before)
+    expect(fs.existsSync(path.join(work, 'm2'))).toBe(false)
     const target = await emptyDatabase()
     await expect(restoreArchive({ archive, key, targetUrl: target, mediaDir: media })).rejects.toThrow(/không trống|not empty/)
 
-    // --force replaces whatever is in the target.
     const forced = await emptyDatabase()
     await query(forced, `CREATE TABLE leftover (x int); INSERT INTO leftover VALUES (1)`)
+    await expect(restoreArchive({ archive, key, targetUrl: forced, mediaDir: path.join(work, 'm3') })).rejects.toThrow(/không trống|not empty/)
+    // --force replaces whatever is in the target.
     const report = await restoreArchive({ archive, key, targetUrl: forced, mediaDir: path.join(work, 'm3'), force: true })
     expect(report.tables.every((t) => t.ok)).toBe(true)
     const [left] = await query<{ t: string | null }>(forced, `SELECT to_regclass('public.leftover')::text AS t`)

@@ -5,9 +5,9 @@ import { buildCvForm, buildReviewPrint, chooseForm, type CvForm, type PrintRecor
 import { loadPhoto, loadPrintRecord, managingAgencyOf } from '../../../src/pdf/loadRecord'
 import { pendingChangesFor } from '../../../src/pdf/pendingChanges'
 import { recordPrint } from '../../../src/pdf/recordPrint'
-import { renderForm } from '../../../src/pdf/render'
+import { renderInPool } from '../../../src/workers/pools'
 import { reviewSchema } from '../../../src/pdf/reviewSchema'
-import { bilingualError as error } from '../../shared/responses'
+import { bilingualError as error, poolRefusal } from '../../shared/responses'
 
 /** 401 without a session; 404 both for a missing record and one outside the caller's scope (no existence leak). */
 async function recordFor(req: PayloadRequest): Promise<{ response: Response } | { record: PrintRecord; id: number }> {
@@ -27,6 +27,17 @@ function pdfResponse(bytes: Uint8Array, filename: string): Response {
       'Cache-Control': 'no-store',
     },
   })
+}
+
+/** Rendered in the render worker pool; a full queue answers 503 + Retry-After. */
+async function renderOrRefuse(...args: Parameters<typeof renderInPool>): Promise<Uint8Array | Response> {
+  try {
+    return await renderInPool(...args)
+  } catch (err) {
+    const refused = poolRefusal(err)
+    if (refused) return refused
+    throw err
+  }
 }
 
 const safe = (s: string | null | undefined) => (s ?? '').replace(/[^A-Za-z0-9._-]/g, '-')
@@ -53,7 +64,8 @@ export const cvPdfEndpoint: Endpoint = {
       place: process.env.HOSO_PRINT_PLACE ?? 'Hà Nội',
       date: todayInVietnam(new Date()),
     })
-    const bytes = await renderForm(doc, { photo })
+    const bytes = await renderOrRefuse(doc, { photo })
+    if (bytes instanceof Response) return bytes
     await recordPrint(req, id, form)
     return pdfResponse(bytes, `so-yeu-ly-lich-${form}-${safe(record.staffCode)}.pdf`)
   },
@@ -69,7 +81,8 @@ export const reviewPdfEndpoint: Endpoint = {
     const { record, id } = found
     const pending = await pendingChangesFor(req, id)
     const doc = buildReviewPrint(record, pending, { schema: reviewSchema(req.payload), printedAt: todayInVietnam(new Date()) })
-    const bytes = await renderForm(doc)
+    const bytes = await renderOrRefuse(doc)
+    if (bytes instanceof Response) return bytes
     await recordPrint(req, id, 'review')
     return pdfResponse(bytes, `ra-soat-${safe(record.staffCode)}.pdf`)
   },

@@ -1,0 +1,108 @@
+/**
+ * Bounded worker pools for the PDF work (src/workers/pdfTasks.ts): a few threads and a short queue each.
+ * When the queue is full the caller is told at once (WorkerPoolBusy → 503 + Retry-After) instead of every
+ * request waiting behind the work; a task running past its deadline is stopped (its thread is replaced).
+ *
+ * Two pools, so that anonymous verification uploads can never hold up the renderer signed-in HR officers print
+ * with: `verify` (public, HOSO_VERIFY_WORKERS threads, default 1, queue HOSO_VERIFY_QUEUE, default 4, 30 s per
+ * document) and `render` (HOSO_RENDER_WORKERS, default 1, queue HOSO_RENDER_QUEUE, default 32, 60 s). On a
+ * 2-core server one thread each leaves a core to the event loop and PostgreSQL.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { Piscina } from 'piscina'
+
+import type { FormDocument } from '../domain/forms/model'
+import type { RenderOptions } from '../pdf/render'
+import type { VerificationReport } from '../signing/types'
+import type { VerifyPdfOptions } from '../signing/verify'
+
+export class WorkerPoolBusy extends Error {
+  constructor(readonly pool: string) {
+    super(`the ${pool} worker queue is full`)
+    this.name = 'WorkerPoolBusy'
+  }
+}
+
+export class WorkerTaskTimeout extends Error {
+  constructor(readonly pool: string, readonly ms: number) {
+    super(`the ${pool} task ran past ${ms} ms and was stopped`)
+    this.name = 'WorkerTaskTimeout'
+  }
+}
+
+interface PoolSettings {
+  name: string
+  threads: number
+  queue: number
+  taskMs: number
+}
+
+const env = (name: string, fallback: number) => {
+  const v = Number(process.env[name])
+  return Number.isInteger(v) && v >= 0 ? v : fallback
+}
+
+const tasksFile = () => path.join(path.dirname(fileURLToPath(import.meta.url)), 'pdfTasks.worker.mjs')
+
+function boundedPool(settings: () => PoolSettings) {
+  let pool: Piscina | null = null
+  let s: PoolSettings
+  return {
+    async run<T>(task: string, arg: unknown): Promise<T> {
+      if (!pool) {
+        s = settings()
+        pool = new Piscina({
+          filename: tasksFile(),
+          minThreads: 0,
+          maxThreads: Math.max(1, s.threads),
+          maxQueue: s.queue,
+          idleTimeout: 60_000,
+        })
+      }
+      try {
+        return (await pool.run(arg, { name: task, signal: AbortSignal.timeout(s.taskMs) })) as T
+      } catch (err) {
+        if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new WorkerTaskTimeout(s.name, s.taskMs)
+        if (/queue is at limit/i.test((err as Error).message)) throw new WorkerPoolBusy(s.name)
+        throw err
+      }
+    },
+    async close() {
+      await pool?.destroy()
+      pool = null
+    },
+  }
+}
+
+const verifyPool = boundedPool(() => ({
+  name: 'verify',
+  threads: env('HOSO_VERIFY_WORKERS', 1),
+  queue: env('HOSO_VERIFY_QUEUE', 4),
+  taskMs: env('HOSO_VERIFY_TIMEOUT_MS', 30_000),
+}))
+
+const renderPool = boundedPool(() => ({
+  name: 'render',
+  threads: env('HOSO_RENDER_WORKERS', 1),
+  queue: env('HOSO_RENDER_QUEUE', 32),
+  taskMs: env('HOSO_RENDER_TIMEOUT_MS', 60_000),
+}))
+
+/** Lays out and renders a form (src/pdf/render.ts) in the render pool. */
+export function renderInPool(doc: FormDocument, options: RenderOptions = {}): Promise<Uint8Array> {
+  return renderPool.run<Uint8Array>('render', { doc, options })
+}
+
+/** Verifies a PDF's signatures (src/signing/verify.ts) in the verify pool (the bytes are copied to the thread). */
+export function verifyInPool(
+  bytes: Uint8Array,
+  options: VerifyPdfOptions,
+): Promise<{ report: VerificationReport } | { unreadable: string }> {
+  return verifyPool.run('verify', { bytes, options })
+}
+
+export async function closeWorkerPools(): Promise<void> {
+  await Promise.all([verifyPool.close(), renderPool.close()])
+}
