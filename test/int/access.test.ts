@@ -72,7 +72,7 @@ afterAll(async () => {
   await stopTestPayload(payload)
 })
 
-const listIds = async (who: string, path = '/api/staff?limit=0&depth=0') => {
+const listIds = async (who: string, path = '/api/staff?limit=100&depth=0') => {
   const res = await as(who)(path)
   if (res.status !== 200) return { status: res.status, ids: [] as number[] }
   const body = (await res.json()) as { docs: Array<{ id: number }> }
@@ -125,7 +125,7 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     for (const q of [
       `/api/staff?where[unitPath][like]=.${other}.`,
       `/api/staff?where[or][0][id][equals]=${foreign().id}&where[or][1][unitPath][like]=.1.`,
-      `/api/staff?where[id][in]=${staffRows.map((s) => s.id).join(',')}&limit=0`,
+      `/api/staff?where[id][in]=${staffRows.map((s) => s.id).join(',')}&limit=100`,
       `/api/staff?where[unit][equals]=${other}`,
     ]) {
       const ids = (await listIds('hrA', q)).ids
@@ -137,7 +137,7 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     const inScope = new Set(await subtreeIds(units.get('VCCVC')!.id))
     const count = (await (await as('hrA')('/api/staff/count')).json()) as { totalDocs: number }
     expect(count.totalDocs).toBe(inScope.size)
-    const fam = (await (await as('hrA')('/api/family-members?limit=0&depth=2')).json()) as { docs: Array<{ staff: { id: number } }> }
+    const fam = (await (await as('hrA')('/api/family-members?limit=100&depth=2')).json()) as { docs: Array<{ staff: { id: number } }> }
     expect(fam.docs.length).toBeGreaterThan(0)
     expect(fam.docs.every((d) => inScope.has(d.staff.id))).toBe(true)
     const foreignFam = await as('hrA')(`/api/family-members?where[staff][equals]=${foreign().id}`)
@@ -236,7 +236,7 @@ describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
     await payload.create({ collection: 'disciplines', data: { staff: inA().id, fromDate: '2024-05-10T00:00:00.000Z', form: form.id, sphere: 'administrative', violation: 'Vi phạm quy chế' } })
     const hrSees = (await (await as('hrA')(`/api/disciplines?where[staff][equals]=${inA().id}`)).json()) as { docs: unknown[] }
     expect(hrSees.docs.length).toBeGreaterThan(0)
-    const disciplines = await as('headA')('/api/disciplines?limit=0')
+    const disciplines = await as('headA')('/api/disciplines?limit=100')
     const body = (await disciplines.json()) as { docs?: unknown[] }
     expect(disciplines.status === 403 || body.docs?.length === 0).toBe(true)
     expect(body.docs ?? []).toEqual([])
@@ -324,7 +324,7 @@ describe('a grant opens records, never their sensitive items', () => {
     // Their own department's records keep their sensitive items.
     const ownDept = staffRows.find((s) => s.unitPath.includes(`.${units.get('VTCBC')!.id}.`))!
     expect(((await (await as('hrB')(`/api/staff/${ownDept.id}`)).json()) as Record<string, unknown>).nationalId).toMatch(/^\d{12}$/)
-    const disc = (await (await as('hrB')(`/api/disciplines?limit=0&where[staff][equals]=${target.id}`)).json()) as { docs: unknown[] }
+    const disc = (await (await as('hrB')(`/api/disciplines?limit=100&where[staff][equals]=${target.id}`)).json()) as { docs: unknown[] }
     expect(disc.docs).toEqual([])
     await payload.delete({ collection: 'access-grants', id: grant.id })
   })
@@ -353,7 +353,7 @@ describe('accounts', () => {
     expect(rename.status).toBe(200)
     const after = await payload.findByID({ collection: 'accounts', id: me.user.id })
     expect(after.roles).toEqual(['staff'])
-    const others = await as('staff')('/api/accounts?limit=0')
+    const others = await as('staff')('/api/accounts?limit=100')
     expect(((await others.json()) as { docs: Array<{ id: number }> }).docs.map((d) => d.id)).toEqual([me.user.id])
     // Trying to change someone else's roles says nothing about their roles.
     const probe = await as('staff')('/api/accounts/1', { method: 'PATCH', body: JSON.stringify({ roles: ['sysadmin'] }) })

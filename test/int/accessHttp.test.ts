@@ -230,7 +230,7 @@ test('every generated account reads and updates exactly what the rule allows, on
         const allIds = recs.map((r) => r.id)
 
         // REST list, full documents: ids and sensitive fields.
-        const list = await call('GET', '/api/staff?limit=0&depth=0')
+        const list = await call('GET', '/api/staff?limit=100&depth=0')
         const listed: Array<Record<string, unknown>> = list.status === 200 ? list.json.docs : []
         if (list.status !== 200 && readable.size) fail('GET /api/staff', '-', `status ${list.status}`)
         same('GET /api/staff', listed.map((d) => d.id as number), [...readable], allIds)
@@ -241,7 +241,7 @@ test('every generated account reads and updates exactly what the rule allows, on
         }
 
         // REST list filtered on another unit: never wider than the rule.
-        const w = await call('GET', `/api/staff?limit=0&depth=0&where[unitPath][like]=.${gen.whereUnit}.`)
+        const w = await call('GET', `/api/staff?limit=100&depth=0&where[unitPath][like]=.${gen.whereUnit}.`)
         const wIds = w.status === 200 ? (w.json.docs as Array<{ id: number }>).map((d) => d.id) : []
         same('GET /api/staff?where[unitPath]', wIds, recs.filter((r) => readable.has(r.id) && inSubtree(r, gen.whereUnit)).map((r) => r.id), allIds)
 
@@ -268,7 +268,7 @@ test('every generated account reads and updates exactly what the rule allows, on
 
         // GraphQL: list, count and one aliased single read per record, with a sensitive field.
         const aliases = recs.map((r) => `r${r.id}: StaffRecord(id: ${r.id}) { id fullName nationalId }`).join('\n')
-        const gql = await call('POST', '/api/graphql', { query: `{ list: StaffRecords(limit: 0) { docs { id nationalId } } cnt: countStaffRecords { totalDocs }\n${aliases} }` })
+        const gql = await call('POST', '/api/graphql', { query: `{ list: StaffRecords(limit: 100) { docs { id nationalId } } cnt: countStaffRecords { totalDocs }\n${aliases} }` })
         const data = gql.json?.data ?? {}
         same('GraphQL StaffRecords', ((data.list?.docs ?? []) as Array<{ id: number }>).map((d) => d.id), [...readable], allIds)
         if ((data.cnt?.totalDocs ?? 0) !== readable.size) fail('GraphQL countStaffRecords', '-', `totalDocs ${data.cnt?.totalDocs}, rule ${readable.size}`)
@@ -282,7 +282,7 @@ test('every generated account reads and updates exactly what the rule allows, on
         if (!readable.size && JSON.stringify(gql.json).match(/"fullName":"[^"]/)) fail('GraphQL', '-', 'a name in a response that should have none')
 
         // History rows follow their record.
-        const work = await call('GET', '/api/work-history?limit=0&depth=0')
+        const work = await call('GET', '/api/work-history?limit=100&depth=0')
         const workRows = work.status === 200 ? (work.json.docs as Array<{ staff: number }>) : []
         for (const r of recs) {
           const got = workRows.filter((x) => x.staff === r.id).length
@@ -292,7 +292,7 @@ test('every generated account reads and updates exactly what the rule allows, on
         }
 
         // Depth 2 from family rows: the staff record is populated only where readable; details per the field rule.
-        const fam = await call('GET', '/api/family-members?limit=0&depth=2&joins=false')
+        const fam = await call('GET', '/api/family-members?limit=100&depth=2&joins=false')
         const famRows = fam.status === 200 ? (fam.json.docs as Array<Record<string, any>>) : []
         const byId = new Map(famRows.map((x) => [x.id as number, x]))
         for (const row of family) {
