@@ -11,8 +11,13 @@ export async function startTestPayload(): Promise<{ payload: Payload; databaseUr
   const databaseUrl = await createTestDatabase()
   process.env.DATABASE_URL = databaseUrl
   process.env.PAYLOAD_SECRET ??= 'integration-test-secret'
+  // Concurrent writers in a test wait for a pool connection instead of failing after the production 10 s
+  // when the machine is busy; only this in-process instance, not servers a test spawns (recovery tests).
+  const connectTimeout = process.env.DATABASE_CONNECT_TIMEOUT_MS
+  process.env.DATABASE_CONNECT_TIMEOUT_MS ??= '120000'
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
+  if (connectTimeout === undefined) delete process.env.DATABASE_CONNECT_TIMEOUT_MS
   guardPoolErrors(payload.db)
   return { payload, databaseUrl }
 }

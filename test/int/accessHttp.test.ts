@@ -211,6 +211,16 @@ test('every generated account reads and updates exactly what the rule allows, on
           }
           return { status: res.status, text, json }
         }
+        /** Every row of a list, page by page (a page holds at most 100). */
+        const listAll = async (path: string): Promise<{ status: number; docs: any[] }> => {
+          const docs: any[] = []
+          for (let page = 1; ; page++) {
+            const r = await call('GET', `${path}&page=${page}`)
+            if (r.status !== 200) return { status: r.status, docs: [] }
+            docs.push(...r.json.docs)
+            if (!r.json.hasNextPage) return { status: 200, docs }
+          }
+        }
 
         // The pure rule for this account as the server sees it.
         const roles = requiresSecondFactor(gen.roles) && !secondFactor ? gen.roles.filter((r) => !SECOND_FACTOR_ROLES.includes(r)) : gen.roles
@@ -282,8 +292,7 @@ test('every generated account reads and updates exactly what the rule allows, on
         if (!readable.size && JSON.stringify(gql.json).match(/"fullName":"[^"]/)) fail('GraphQL', '-', 'a name in a response that should have none')
 
         // History rows follow their record.
-        const work = await call('GET', '/api/work-history?limit=100&depth=0')
-        const workRows = work.status === 200 ? (work.json.docs as Array<{ staff: number }>) : []
+        const workRows = (await listAll('/api/work-history?limit=100&depth=0')).docs as Array<{ staff: number }>
         for (const r of recs) {
           const got = workRows.filter((x) => x.staff === r.id).length
           const expected = readable.has(r.id) ? r.workRows : 0
@@ -292,8 +301,7 @@ test('every generated account reads and updates exactly what the rule allows, on
         }
 
         // Depth 2 from family rows: the staff record is populated only where readable; details per the field rule.
-        const fam = await call('GET', '/api/family-members?limit=100&depth=2&joins=false')
-        const famRows = fam.status === 200 ? (fam.json.docs as Array<Record<string, any>>) : []
+        const famRows = (await listAll('/api/family-members?limit=100&depth=2&joins=false')).docs as Array<Record<string, any>>
         const byId = new Map(famRows.map((x) => [x.id as number, x]))
         for (const row of family) {
           const r = recs.find((x) => x.id === row.staff)!
