@@ -22,7 +22,7 @@ import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
 import { searchEndpoint } from './endpoints/search'
 import { educationFields } from './fields/education'
-import { employmentFields } from './fields/employment'
+import { employmentFields, employmentStatusFields } from './fields/employment'
 import { identityFields } from './fields/identity'
 import { economyFields, healthFields, partyFields, personalHistoryFields } from './fields/partyAndHealth'
 import { salaryFields } from './fields/salary'
@@ -100,6 +100,7 @@ export const Staff: CollectionConfig = {
             history('evaluations', 'evaluations', 'Đánh giá, xếp loại', 'Evaluations'),
             history('disciplines', 'disciplines', 'Kỷ luật', 'Disciplinary measures'),
             history('familyMembers', 'family-members', 'Quan hệ gia đình', 'Family'),
+            history('decisions', 'decisions', 'Quyết định', 'Decisions'),
           ],
         },
         {
@@ -108,6 +109,7 @@ export const Staff: CollectionConfig = {
         },
       ],
     },
+    ...employmentStatusFields,
     // Derived, kept by hooks (names) and by database triggers (unit path); never typed.
     { name: 'searchName', type: 'text', index: true, admin: { hidden: true }, label: label('Họ tên', 'Name') },
     { name: 'sortName', type: 'text', admin: { hidden: true }, label: label('Họ tên (xếp theo tên)', 'Sort name') },

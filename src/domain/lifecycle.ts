@@ -68,7 +68,8 @@ export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { vi: string; en
 }
 
 /** Statuses of a person who no longer works here: account closed, record archived (read-only). */
-const LEFT: ReadonlySet<EmploymentStatus> = new Set(['retired', 'resigned', 'transferred', 'deceased'])
+export const LEFT_STATUSES: readonly EmploymentStatus[] = ['retired', 'resigned', 'transferred', 'deceased']
+const LEFT: ReadonlySet<EmploymentStatus> = new Set(LEFT_STATUSES)
 export const hasLeft = (status: EmploymentStatus | null | undefined): boolean => Boolean(status && LEFT.has(status))
 /** Whether a record counts in active lists, dashboards and headcounts (a seconded person is still ours). */
 export const countsAsActive = (status: EmploymentStatus | null | undefined): boolean => !hasLeft(status ?? 'active')
@@ -251,11 +252,16 @@ export function checkApproval(actor: (Actor & { accountId?: number | null }) | n
   }
 }
 
-/** A revocation (or a correction, which revokes what it corrects) needs a reason and a decision not yet revoked. */
+/** A revocation (or a correction, which revokes what it corrects) needs an HR officer, a reason and a decision not yet revoked. */
 export function checkRevocation(actor: Actor | null | undefined, decision: { state: DecisionState }, reason: string | null | undefined): void {
   if (!actor || !isHrOfficer(actor)) {
     throw new DomainError([{ field: 'state', vi: 'Chỉ cán bộ tổ chức mới được hủy bỏ quyết định', en: 'Only HR officers may revoke decisions' }], 'forbidden')
   }
+  checkRevocable(decision, reason)
+}
+
+/** What a revocation needs of the decision itself: not revoked yet, and a reason. */
+export function checkRevocable(decision: { state: DecisionState }, reason: string | null | undefined): void {
   if (decision.state === 'revoked') {
     throw new DomainError([{ field: 'state', vi: 'Quyết định đã bị hủy bỏ trước đó', en: 'The decision has already been revoked' }], 'conflict')
   }
