@@ -69,6 +69,8 @@ export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, { vi: string; en
 
 /** Statuses of a person who no longer works here: account closed, record archived (read-only). */
 export const LEFT_STATUSES: readonly EmploymentStatus[] = ['retired', 'resigned', 'transferred', 'deceased']
+/** Statuses of a person who still works here (a seconded person is still ours). */
+export const WORKING_STATUSES: readonly EmploymentStatus[] = ['active', 'seconded']
 const LEFT: ReadonlySet<EmploymentStatus> = new Set(LEFT_STATUSES)
 export const hasLeft = (status: EmploymentStatus | null | undefined): boolean => Boolean(status && LEFT.has(status))
 /** Whether a record counts in active lists, dashboards and headcounts (a seconded person is still ours). */
