@@ -9,6 +9,6 @@ import { withRefusals } from '../validationError'
  */
 export const applyEnteredDecision: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create') return doc
-  await withRefusals('decisions', req, () => afterDecisionEntered(req, doc))
-  return doc
+  const state = await withRefusals('decisions', req, () => afterDecisionEntered(req, doc))
+  return { ...doc, state }
 }

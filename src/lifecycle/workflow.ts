@@ -33,14 +33,18 @@ async function setDecision(req: PayloadRequest, id: number, data: Record<string,
   await req.payload.update({ collection: 'decisions', id, data, depth: 0, req, overrideAccess: true, context: { [LIFECYCLE_CONTEXT]: id } })
 }
 
-/** After entry (same transaction): revoke the decision it corrects, and apply it at once if entered late. */
-export async function afterDecisionEntered(req: PayloadRequest, doc: Doc, now = lifecycleNow()): Promise<void> {
+/**
+ * After entry (same transaction): revoke the decision it corrects, and apply it at once if entered late.
+ * Returns the decision's state now.
+ */
+export async function afterDecisionEntered(req: PayloadRequest, doc: Doc, now = lifecycleNow()): Promise<DecisionState> {
   const correctsId = relationId(doc.corrects)
   if (correctsId != null) {
     const corrected = (await req.payload.findByID({ collection: 'decisions', id: correctsId, depth: 0, req, overrideAccess: true })) as unknown as Doc
     await revokeLoaded(req, corrected, `Đính chính bằng quyết định số ${String(doc.number)}: ${String(doc.correctionReason ?? '')}`, now)
   }
-  if (isDue({ state: doc.state as DecisionState, effectiveDate: doc.effectiveDate as string }, now)) await applyDecision(req, doc.id, now, 'entry')
+  if (isDue({ state: doc.state as DecisionState, effectiveDate: doc.effectiveDate as string }, now) && (await applyDecision(req, doc.id, now, 'entry'))) return 'applied'
+  return doc.state as DecisionState
 }
 
 /** The second approval of a four-eyes decision; applied at once if its date has come. */

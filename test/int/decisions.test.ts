@@ -171,4 +171,20 @@ test('leaving needs a second officer; it disables the account, ends its sessions
   expect(account.disabled).toBe(true)
   expect(await sessionsOf()).toBe(0)
   await expect(payload.login({ collection: 'accounts', data: { email: 'cuong@test.local', password: PASSWORD } })).rejects.toThrow(/vô hiệu hóa|disabled/)
+
+  // Archived: read-only for everyone, ministry HR included; out of the unit's reach; a revocation still works.
+  await expect(payload.update({ collection: 'staff', id: ids.cuong, data: { hometown: 'Hà Nội' }, ...as('tccb') })).rejects.toMatchObject({
+    status: 403,
+    message: expect.stringContaining('Hồ sơ đã lưu trữ (Đã nghỉ hưu): chỉ được xem, không được sửa'),
+  })
+  await expect(
+    payload.create({ collection: 'work-history', data: { staff: ids.cuong, fromMonth: '2020-01-01T00:00:00.000Z', organisation: 'Vụ A' }, ...as('tccb') }),
+  ).rejects.toMatchObject({ status: 403 })
+  const visible = async (who: string, id: number) => (await payload.find({ collection: 'staff', where: { id: { equals: id } }, depth: 0, ...as(who) })).totalDocs
+  expect([await visible('hrA', ids.cuong), await visible('hrA', ids.binh), await visible('tccb', ids.cuong)]).toEqual([0, 1, 1])
+
+  await revokeDecision(await reqAs('tccb'), d.id, 'Quyết định bị thu hồi')
+  expect(await staff(ids.cuong)).toMatchObject({ employmentStatus: 'active', employmentStatusSince: null })
+  expect((await payload.findByID({ collection: 'accounts', id: accounts.cuong!.id, overrideAccess: true })).disabled).toBe(false)
+  expect(await visible('hrA', ids.cuong)).toBe(1)
 })
