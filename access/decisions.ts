@@ -1,9 +1,8 @@
 import type { Access, Where } from 'payload'
 
-import { recordScope } from '../src/domain/access'
 import { LEFT_STATUSES, mayReadArchived } from '../src/domain/lifecycle'
 import { actorOf } from '../src/accounts/actor'
-import { scopeToWhere } from './scopeToWhere'
+import { dutyWhere } from './scopeToWhere'
 
 /**
  * Decisions: HR reads those on records in their update scope (by duty, not by grants), the person reads their
@@ -12,7 +11,7 @@ import { scopeToWhere } from './scopeToWhere'
 export const readDecisions: Access = ({ req }) => {
   const actor = actorOf(req)
   if (!actor) return false
-  const hr = scopeToWhere(recordScope({ ...actor, grants: [] }, 'update'), 'staff.')
+  const hr = dutyWhere(actor)
   if (hr === true) return true
   const or: Where[] = []
   if (hr !== false) or.push(hr)

@@ -10,6 +10,10 @@ import type pg from 'pg'
 import PG from 'pg'
 
 import { inTransaction } from '../../src/db/transaction'
+import { reminderSettingsFrom } from '../../src/domain/reminders'
+import { parseStaffListQuery } from '../../src/domain/staffListQuery'
+import { peopleInSubtree } from '../../src/reminders/queries'
+import { listStaff } from '../../src/search/staffList'
 import { applyDecision } from '../../src/lifecycle/apply'
 import { applyDueDecisions } from '../../src/lifecycle/schedule'
 import { approveDecision, revokeDecision } from '../../src/lifecycle/workflow'
@@ -182,6 +186,19 @@ test('leaving needs a second officer; it disables the account, ends its sessions
   ).rejects.toMatchObject({ status: 403 })
   const visible = async (who: string, id: number) => (await payload.find({ collection: 'staff', where: { id: { equals: id } }, depth: 0, ...as(who) })).totalDocs
   expect([await visible('hrA', ids.cuong), await visible('hrA', ids.binh), await visible('tccb', ids.cuong)]).toEqual([0, 1, 1])
+
+  // Out of the active list and the reminder digests; in "Hồ sơ đã nghỉ".
+  const listed = async (archived: string) => {
+    const query = parseStaffListQuery([['unit', String(ids.vuA)], ['archived', archived]])
+    if ('error' in query) throw new Error(query.error.en)
+    return (await listStaff(sql, query, { kind: 'all' })).docs.map((r) => r.id)
+  }
+  expect(await listed('false')).not.toContain(ids.cuong)
+  expect(await listed('false')).toContain(ids.binh)
+  expect(await listed('true')).toEqual([ids.cuong])
+  const reminded = (await peopleInSubtree(sql, null, reminderSettingsFrom({}), new Date(dayOf))).map((p) => p.staffId)
+  expect(reminded).toContain(ids.binh)
+  expect(reminded).not.toContain(ids.cuong)
 
   await revokeDecision(await reqAs('tccb'), d.id, 'Quyết định bị thu hồi')
   expect(await staff(ids.cuong)).toMatchObject({ employmentStatus: 'active', employmentStatusSince: null })

@@ -15,7 +15,9 @@ import {
   workedHereOn,
   type DecisionFacts,
 } from '../../src/domain/lifecycle'
+import { withArchivedRule } from '../../access/archivedRecords'
 import { DomainError } from '../../src/domain/errors'
+import { parseStaffListQuery } from '../../src/domain/staffListQuery'
 
 // 16:59 UTC on 14/03/2027 is 23:59 in Hà Nội; 17:00 UTC is already 00:00 on 15/03/2027.
 const beforeMidnight = new Date('2027-03-14T16:59:59Z')
@@ -124,5 +126,25 @@ describe('checks', () => {
     expect(mayReadArchived({ roles: ['archivist'] })).toBe(true)
     expect(mayReadArchived({ roles: ['unit-hr'] })).toBe(false)
     expect(mayReadArchived(null)).toBe(false)
+  })
+})
+
+describe('archived records in access filters', () => {
+  const duty = { unitPath: { like: '.7.' } }
+
+  it('narrows a duty to people who work here, keeps ministry HR whole, opens archived records to the archivist', () => {
+    expect(withArchivedRule({ roles: ['ministry-hr'] }, true)).toBe(true)
+    expect(withArchivedRule({ roles: ['unit-hr'], unitId: 7 }, duty)).toEqual({ and: [duty, { employmentStatus: { in: ['active', 'seconded'] } }] })
+    expect(withArchivedRule({ roles: ['archivist'] }, false)).toEqual({ employmentStatus: { in: ['retired', 'resigned', 'transferred', 'deceased'] } })
+    expect(withArchivedRule({ roles: ['unit-hr', 'archivist'], unitId: 7 }, duty, 'staff.')).toEqual({
+      or: [{ and: [duty, { 'staff.employmentStatus': { in: ['active', 'seconded'] } }] }, { 'staff.employmentStatus': { in: ['retired', 'resigned', 'transferred', 'deceased'] } }],
+    })
+    expect(withArchivedRule(null, false)).toBe(false)
+  })
+
+  it('lists archived records on request only', () => {
+    expect(parseStaffListQuery([['archived', 'true']])).toMatchObject({ filter: { archived: true } })
+    expect(parseStaffListQuery([])).toMatchObject({ filter: {} })
+    expect(parseStaffListQuery([['archived', 'yes']])).toHaveProperty('error')
   })
 })
