@@ -17,6 +17,7 @@ import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
+import { Decisions } from './collections/Decisions'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SignedExports } from './collections/SignedExports/index'
@@ -54,7 +55,7 @@ export default buildConfig({
   },
   collections: guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions,
   ]),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],

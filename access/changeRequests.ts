@@ -1,8 +1,7 @@
 import type { Access, Where } from 'payload'
 
-import { recordScope } from '../src/domain/access'
 import { actorOf } from '../src/accounts/actor'
-import { scopeToWhere } from './scopeToWhere'
+import { dutyWhere } from './scopeToWhere'
 
 /**
  * Change requests hold proposed personal data: the person reads their own; HR reads those on records in
@@ -12,7 +11,7 @@ import { scopeToWhere } from './scopeToWhere'
 export const readChangeRequests: Access = ({ req }) => {
   const actor = actorOf(req)
   if (!actor) return false
-  const hr = scopeToWhere(recordScope({ ...actor, grants: [] }, 'update'), 'staff.')
+  const hr = dutyWhere(actor)
   if (hr === true) return true
   const or: Where[] = [{ author: { equals: req.user!.id } }]
   if (actor.staffId != null) or.push({ staff: { equals: actor.staffId } })

@@ -1,6 +1,6 @@
 import type { Where } from 'payload'
 
-import type { Scope } from '../src/domain/access'
+import { recordScope, type Actor, type Scope } from '../src/domain/access'
 import { subtreeToken } from '../src/domain/unitTree'
 
 /**
@@ -17,3 +17,9 @@ export function scopeToWhere(scope: Scope, prefix = ''): boolean | Where {
   ]
   return or.length === 1 ? or[0]! : { or }
 }
+
+/**
+ * The records an HR officer answers for by duty (their update scope without grants: a grant opens records for
+ * a purpose, never makes its holder the authority), as a filter through `prefix` ('staff.').
+ */
+export const dutyWhere = (actor: Actor, prefix = 'staff.'): boolean | Where => scopeToWhere(recordScope({ ...actor, grants: [] }, 'update'), prefix)

@@ -89,6 +89,7 @@ export interface Config {
     'reminder-sends': ReminderSend;
     'signed-exports': SignedExport;
     'working-calendar': WorkingCalendar;
+    decisions: Decision;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +106,7 @@ export interface Config {
       evaluations: 'evaluations';
       disciplines: 'disciplines';
       familyMembers: 'family-members';
+      decisions: 'decisions';
     };
   };
   collectionsSelect: {
@@ -130,6 +132,7 @@ export interface Config {
     'reminder-sends': ReminderSendsSelect<false> | ReminderSendsSelect<true>;
     'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
     'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
+    decisions: DecisionsSelect<false> | DecisionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -355,7 +358,18 @@ export interface Staff {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  decisions?: {
+    docs?: (number | Decision)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   managementComment?: string | null;
+  /**
+   * From the decisions in effect
+   */
+  employmentStatus?: ('active' | 'seconded' | 'retired' | 'resigned' | 'transferred' | 'deceased') | null;
+  employmentStatusSince?: string | null;
+  leftToAgency?: string | null;
   searchName?: string | null;
   sortName?: string | null;
   unitPath?: string | null;
@@ -592,6 +606,75 @@ export interface FamilyMember {
   birthYear?: number | null;
   details?: string | null;
   sortOrder?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * A decision takes effect on its effective date, not when typed in. Retirement, resignation, transfer out, dismissal and death need a second HR officer to approve.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "decisions".
+ */
+export interface Decision {
+  id: number;
+  kind:
+    | 'recruitment'
+    | 'reception'
+    | 'appointment'
+    | 'reappointment'
+    | 'reassignment'
+    | 'rotation'
+    | 'secondment'
+    | 'secondment-end'
+    | 'salary-step'
+    | 'rank-promotion'
+    | 'service-extension'
+    | 'retirement'
+    | 'resignation'
+    | 'transfer-out'
+    | 'discipline'
+    | 'dismissal'
+    | 'death';
+  staff: number | Staff;
+  number: string;
+  signedDate: string;
+  effectiveDate: string;
+  signer: string;
+  issuingBody: string;
+  /**
+   * Only the items this kind of decision changes
+   */
+  changes?: {
+    unit?: (number | null) | Unit;
+    position?: string | null;
+    rank?: (number | null) | Rank;
+    salaryStep?: number | null;
+    salaryCoefficient?: number | null;
+    toAgency?: string | null;
+  };
+  note?: string | null;
+  /**
+   * The corrected decision is revoked, with the reason
+   */
+  corrects?: (number | null) | Decision;
+  correctionReason?: string | null;
+  state: 'pending-approval' | 'approved' | 'applied' | 'revoked';
+  enteredBy?: (number | null) | Account;
+  approvedBy?: (number | null) | Account;
+  approvedAt?: string | null;
+  appliedAt?: string | null;
+  revokedBy?: (number | null) | Account;
+  revokedAt?: string | null;
+  revocationReason?: string | null;
+  applied?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1117,6 +1200,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'working-calendar';
         value: number | WorkingCalendar;
+      } | null)
+    | ({
+        relationTo: 'decisions';
+        value: number | Decision;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1286,7 +1373,11 @@ export interface StaffSelect<T extends boolean = true> {
   evaluations?: T;
   disciplines?: T;
   familyMembers?: T;
+  decisions?: T;
   managementComment?: T;
+  employmentStatus?: T;
+  employmentStatusSince?: T;
+  leftToAgency?: T;
   searchName?: T;
   sortName?: T;
   unitPath?: T;
@@ -1691,6 +1782,43 @@ export interface WorkingCalendarSelect<T extends boolean = true> {
   name?: T;
   source?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "decisions_select".
+ */
+export interface DecisionsSelect<T extends boolean = true> {
+  kind?: T;
+  staff?: T;
+  number?: T;
+  signedDate?: T;
+  effectiveDate?: T;
+  signer?: T;
+  issuingBody?: T;
+  changes?:
+    | T
+    | {
+        unit?: T;
+        position?: T;
+        rank?: T;
+        salaryStep?: T;
+        salaryCoefficient?: T;
+        toAgency?: T;
+      };
+  note?: T;
+  corrects?: T;
+  correctionReason?: T;
+  state?: T;
+  enteredBy?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  appliedAt?: T;
+  revokedBy?: T;
+  revokedAt?: T;
+  revocationReason?: T;
+  applied?: T;
   updatedAt?: T;
   createdAt?: T;
 }

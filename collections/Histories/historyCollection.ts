@@ -6,6 +6,7 @@ import { protectFields, readSensitiveOfRow } from '../../access/sensitiveFields'
 import { auditChangesHook, auditDeleteHook } from '../../hooks/audit/auditChanges'
 import { auditReads } from '../../hooks/audit/auditReads'
 import { keepRowOnItsRecord } from '../../hooks/rows/keepRowOnItsRecord'
+import { refuseArchivedRowDeletion, refuseArchivedRowEdits } from '../../hooks/staff/refuseArchivedEdits'
 import { label } from '../shared/fields'
 
 interface HistoryOptions {
@@ -42,7 +43,8 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
       pagination: { defaultLimit: 25 },
     },
     hooks: {
-      beforeChange: [keepRowOnItsRecord],
+      beforeChange: [keepRowOnItsRecord, refuseArchivedRowEdits],
+      beforeDelete: [refuseArchivedRowDeletion],
       afterChange: [auditChangesHook(isSensitive)],
       afterDelete: [auditDeleteHook(isSensitive)],
       afterOperation: [auditReads],

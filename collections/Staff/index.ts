@@ -13,6 +13,7 @@ import { keepUnitInScope } from '../../hooks/staff/keepUnitInScope'
 import { lookupByBlindIndex } from '../../hooks/staff/nationalIdIndex'
 import { nameUniqueViolations } from '../../hooks/staff/uniqueViolations'
 import { ownPhotoOnly } from '../../hooks/staff/ownPhotoOnly'
+import { refuseArchivedRecordDeletion, refuseArchivedRecordEdits } from '../../hooks/staff/refuseArchivedEdits'
 import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
@@ -22,7 +23,7 @@ import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
 import { searchEndpoint } from './endpoints/search'
 import { educationFields } from './fields/education'
-import { employmentFields } from './fields/employment'
+import { employmentFields, employmentStatusFields } from './fields/employment'
 import { identityFields } from './fields/identity'
 import { economyFields, healthFields, partyFields, personalHistoryFields } from './fields/partyAndHealth'
 import { salaryFields } from './fields/salary'
@@ -66,12 +67,12 @@ export const Staff: CollectionConfig = {
   endpoints: [searchEndpoint, listEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
   hooks: {
     beforeOperation: [accentInsensitiveSearch, lookupByBlindIndex],
-    beforeChange: [keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
+    beforeChange: [refuseArchivedRecordEdits, keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
     // Audit trail (src/audit/): changes with masked sensitive values, and every read on behalf of a person.
     afterChange: [auditChangesHook(isSensitiveStaffField)],
     // Deletion (ministry HR): refused while an account or signed exports exist; what belongs only to the
     // record goes with it in the same transaction (ON DELETE CASCADE), then its photo files.
-    beforeDelete: [refuseProtectedDeletion, rememberPhotoFiles],
+    beforeDelete: [refuseArchivedRecordDeletion, refuseProtectedDeletion, rememberPhotoFiles],
     afterDelete: [auditDeleteHook(isSensitiveStaffField), removePhotoFiles],
     afterOperation: [auditReads],
     // A unique index's refusal (duplicate staff number, a CCCD saved twice at once) named like the checks name it.
@@ -100,6 +101,7 @@ export const Staff: CollectionConfig = {
             history('evaluations', 'evaluations', 'Đánh giá, xếp loại', 'Evaluations'),
             history('disciplines', 'disciplines', 'Kỷ luật', 'Disciplinary measures'),
             history('familyMembers', 'family-members', 'Quan hệ gia đình', 'Family'),
+            history('decisions', 'decisions', 'Quyết định', 'Decisions'),
           ],
         },
         {
@@ -108,6 +110,7 @@ export const Staff: CollectionConfig = {
         },
       ],
     },
+    ...employmentStatusFields,
     // Derived, kept by hooks (names) and by database triggers (unit path); never typed.
     { name: 'searchName', type: 'text', index: true, admin: { hidden: true }, label: label('Họ tên', 'Name') },
     { name: 'sortName', type: 'text', admin: { hidden: true }, label: label('Họ tên (xếp theo tên)', 'Sort name') },

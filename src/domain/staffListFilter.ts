@@ -36,6 +36,8 @@ export interface StaffListFilter {
   ageBand?: AgeBand
   /** Đảng viên: has a party joining date. A sensitive item (only those who may see it may filter on it). */
   partyMember?: boolean
+  /** "Hồ sơ đã nghỉ": the archived records (the person has left) instead of the people who work here. */
+  archived?: boolean
 }
 
 /** One condition of a Payload `where` (plain data: the domain does not import Payload). */

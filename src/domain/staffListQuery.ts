@@ -23,7 +23,7 @@ export interface ListQueryError {
   en: string
 }
 
-const PARAMS = ['unit', 'rank', 'position', 'gender', 'ageBand', 'partyMember', 'page', 'limit', 'sort'] as const
+const PARAMS = ['unit', 'rank', 'position', 'gender', 'ageBand', 'partyMember', 'archived', 'page', 'limit', 'sort'] as const
 
 const positiveInt = (v: string): number | null => (/^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null)
 
@@ -65,6 +65,10 @@ export function parseStaffListQuery(params: Iterable<[string, string]>): StaffLi
       case 'partyMember':
         if (v !== 'true' && v !== 'false') return bad(k, 'dùng true hoặc false', 'use true or false')
         filter.partyMember = v === 'true'
+        break
+      case 'archived':
+        if (v !== 'true' && v !== 'false') return bad(k, 'dùng true hoặc false', 'use true or false')
+        filter.archived = v === 'true'
         break
       case 'page': {
         const n = positiveInt(v)

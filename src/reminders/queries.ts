@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 
 import { REQUIRED_HISTORIES, REQUIRED_ITEMS } from '../domain/completeness'
+import { WORKING_STATUSES } from '../domain/lifecycle'
 import type { PersonState, ReminderSettings, UnitAggregate } from '../domain/reminders'
 import { OPEN_STATUSES } from '../domain/submission'
 import { subtreePattern } from '../domain/unitTree'
@@ -60,7 +61,7 @@ export function missingArraySql(): string {
 }
 
 /**
- * One row per person of a subtree with what the rules need: missing items, confirmation date and the open
+ * One row per person of a subtree who still works here (people who left get no reminders and leave the counts) with what the rules need: missing items, confirmation date and the open
  * declaration. `$1` is the subtree LIKE pattern ('%' for everything), `$2` the staleness cut-off.
  */
 function peopleCte(): string {
@@ -70,7 +71,7 @@ function peopleCte(): string {
            cr.status::text AS request_status, cr.submitted_at, cr.decided_at, cr.return_reason
       FROM staff s
       LEFT JOIN change_requests cr ON cr.staff_id = s.id AND cr.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})
-     WHERE s.unit_path LIKE $1
+     WHERE s.unit_path LIKE $1 AND s.employment_status IN (${WORKING_STATUSES.map((st) => `'${st}'`).join(', ')})
   )`
 }
 

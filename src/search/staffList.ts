@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 
 import type { Scope } from '../domain/access'
+import { LEFT_STATUSES, WORKING_STATUSES } from '../domain/lifecycle'
 import { ageBandBirthRange, retiringBirthRanges, type StaffListFilter } from '../domain/staffListFilter'
 import { pagination, type ListSort, type StaffListQuery } from '../domain/staffListQuery'
 import { subtreePattern } from '../domain/unitTree'
@@ -45,6 +46,8 @@ export function listWhere(
     if (r.onOrBefore) and.push(`s.birth_date <= ${p(r.onOrBefore)}`)
   }
   if (filter.partyMember !== undefined) and.push(`s.party_join_date IS ${filter.partyMember ? 'NOT ' : ''}NULL`)
+  // People who work here, or with archived=true "Hồ sơ đã nghỉ" (src/domain/lifecycle.ts); read scope still applies.
+  and.push(`s.employment_status::text = ANY(${p(filter.archived ? [...LEFT_STATUSES] : [...WORKING_STATUSES])})`)
   return { sql: and.length ? `WHERE ${and.join(' AND ')}` : '', params }
 }
 

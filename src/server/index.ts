@@ -4,6 +4,7 @@
  */
 import { startBackupSchedule } from '../backup/schedule'
 import { startAuditDrainer } from '../audit/outbox'
+import { startLifecycleSchedule } from '../lifecycle/schedule'
 import { startReminderSchedule } from '../reminders/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   const extraRoutes = process.env.HOSO_TEST_ROUTES === '1' ? testRoutes : undefined
   const server = await startHttpServer({ payload, port, host, dev, database, extraRoutes })
   const reminders = startReminderSchedule(payload)
+  // Decisions take effect at 00:00 Việt Nam time on their effective date (LIFECYCLE_SCHEDULE=off disables it).
+  const lifecycle = startLifecycleSchedule(payload)
   // The address printed in signed documents' verification links when PUBLIC_URL is not set (not
   // PUBLIC_URL itself: that also makes Payload's URLs absolute and its cookies origin-bound).
   process.env.HOSO_LISTEN_URL = server.url
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
     backupSchedule?.stop()
     try {
       reminders?.stop()
+      lifecycle?.stop()
       await server.close(drainMs)
       database.stop()
       await auditDrainer.stop()

@@ -26,6 +26,7 @@ export async function startTestServer(env: Record<string, string | undefined>, t
     HOST: '127.0.0.1',
     HOSO_SEED: 'false',
     REMINDER_SCHEDULE: 'off',
+    LIFECYCLE_SCHEDULE: 'off',
     LOG_LEVEL: 'info',
     PAYLOAD_SECRET: 'integration-test-secret',
     NEXT_TELEMETRY_DISABLED: '1',

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { EMPLOYMENT_STATUS_LABELS, EMPLOYMENT_STATUSES } from '../../../src/domain/lifecycle'
 import { dateField, label, textField, textareaField } from '../../shared/fields'
 
 /** B — Công tác (2C items 10–13, 20; HS02 12–14, 23–29). */
@@ -80,4 +81,23 @@ export const employmentFields: Field[] = [
       textField('jobPositionCode', 'Mã vị trí việc làm', 'Job position code'),
     ],
   },
+]
+
+/**
+ * Trạng thái công tác — derived from the decisions in effect (src/domain/lifecycle.ts), never typed: only a
+ * decision's application (src/lifecycle/apply.ts, with overrideAccess) writes these fields.
+ */
+export const employmentStatusFields: Field[] = [
+  {
+    name: 'employmentStatus',
+    type: 'select',
+    defaultValue: 'active',
+    index: true,
+    label: label('Trạng thái công tác', 'Employment status'),
+    options: EMPLOYMENT_STATUSES.map((s) => ({ value: s, label: EMPLOYMENT_STATUS_LABELS[s] })),
+    access: { create: () => false, update: () => false },
+    admin: { readOnly: true, position: 'sidebar', description: label('Theo các quyết định đã có hiệu lực', 'From the decisions in effect') },
+  },
+  dateField('employmentStatusSince', 'Từ ngày', 'Since', { access: { create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar' } }),
+  textField('leftToAgency', 'Chuyển đến cơ quan', 'Transferred to', { access: { create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar', condition: (d: Record<string, unknown>) => d?.employmentStatus === 'transferred' } }),
 ]
