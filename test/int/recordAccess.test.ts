@@ -145,12 +145,12 @@ describe('finding 6: a grant holder\'s save logs no false nulls', () => {
 describe('finding 2: a signed export is downloaded only by those who may read every item in it', () => {
   let exportId: number
   beforeAll(async () => {
-    const row = await payload.create({
-      collection: 'signed-exports',
-      data: { code: 'TESTDL000001', staff: ownRecord, form: '2c', batch: 'test', status: 'done', requestedBy: ids.ministry },
-      overrideAccess: true,
-    })
-    exportId = row.id
+    // An export waiting for the person's signature: those who may download it get 409 (not signed yet), the others 404.
+    const { rows } = await sql.query(
+      `INSERT INTO signed_exports (code, staff_id, form, batch, status, requested_by_id) VALUES ('TESTDL000001', $1, '2c', 'test', 'awaiting-person', $2) RETURNING id`,
+      [ownRecord, ids.ministry],
+    )
+    exportId = Number(rows[0].id)
   })
 
   test.each([['headA'], ['hrB']])('%s (reads the record, not its sensitive items) gets 404', async (who) => {
@@ -158,9 +158,12 @@ describe('finding 2: a signed export is downloaded only by those who may read ev
     expect((await as(who)('GET', `/api/staff/${ownRecord}?depth=0`)).status).toBe(200)
     const r = await as(who)('GET', `/api/signed-exports/${exportId}/file.pdf`)
     expect(r.status).toBe(404)
+    expect(r.raw).toContain('Không tìm thấy văn bản')
   })
 
   test.each([['hrA'], ['ministry']])('%s (sensitive rights over the record) gets past the check (409: not signed yet here)', async (who) => {
-    expect((await as(who)('GET', `/api/signed-exports/${exportId}/file.pdf`)).status).toBe(409)
+    const r = await as(who)('GET', `/api/signed-exports/${exportId}/file.pdf`)
+    expect(r.status).toBe(409)
+    expect(r.raw).toContain('Văn bản chưa ký xong')
   })
 })
