@@ -6,7 +6,9 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { dataKeyring } from '../../src/crypto/dataKey'
 import type { Role } from '../../src/domain/roles'
+import { INDEXED_FIELD } from '../../src/domain/sealedValue'
 import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { inProcessRest } from '../helpers/rest'
@@ -165,5 +167,34 @@ describe('finding 2: a signed export is downloaded only by those who may read ev
     const r = await as(who)('GET', `/api/signed-exports/${exportId}/file.pdf`)
     expect(r.status).toBe(409)
     expect(r.raw).toContain('Văn bản chưa ký xong')
+  })
+})
+
+describe('finding 8: the CCCD check confirms nothing about other records', () => {
+  test('a CCCD held in another department: one answer naming nothing, the record unchanged, the attempt recorded for ministry HR', async () => {
+    // A CCCD that fits `mine` (gender, birth year) and that a record of the other department holds (its blind index).
+    const mine = await payload.findByID({ collection: 'staff', id: ownRecord, depth: 0, overrideAccess: true })
+    const foreign = await payload.findByID({ collection: 'staff', id: foreignRecord, depth: 0, overrideAccess: true })
+    const born = new Date(String(mine.birthDate)).getUTCFullYear()
+    const number = `001${Math.floor((born - 1900) / 100) * 2 + (mine.gender === 'female' ? 1 : 0)}${String(born % 100).padStart(2, '0')}987654`
+    expect(number).toMatch(/^\d{12}$/)
+    await sql.query('UPDATE staff SET national_id_index = $1 WHERE id = $2', [dataKeyring().blindIndex(number, INDEXED_FIELD), foreign.id])
+    const before = (await sql.query('SELECT national_id_index FROM staff WHERE id = $1', [mine.id])).rows[0]
+    const r = await as('hrA')('PATCH', `/api/staff/${mine.id}`, { nationalId: number })
+    expect(r.status).toBe(400)
+    expect(r.body.errors[0].data.errors).toEqual([
+      expect.objectContaining({ path: 'nationalId', message: 'Không lưu được: số CCCD cần cán bộ tổ chức của Bộ xem xét; yêu cầu đã được chuyển.' }),
+    ])
+    expect(r.raw).not.toMatch(new RegExp(`\\b${foreign.id}\\b`))
+    expect(r.raw).not.toContain(String(foreign.fullName))
+    expect(r.raw).not.toMatch(/tồn tại|exists/)
+    expect((await sql.query('SELECT national_id_index FROM staff WHERE id = $1', [mine.id])).rows[0]).toEqual(before)
+    const recorded = (
+      await sql.query(`SELECT detail, actor_id FROM audit_events WHERE detail->>'refused' = 'national-id-conflict' AND subjects LIKE $1`, [`%.${foreign.id}.%`])
+    ).rows
+    expect(recorded).toHaveLength(1)
+    expect(recorded[0].detail).toEqual({ refused: 'national-id-conflict', record: mine.id, otherRecord: foreign.id, reviewBy: 'ministry-hr' })
+    expect(Number(recorded[0].actor_id)).toBeGreaterThan(0)
+    expect(JSON.stringify(recorded[0])).not.toContain(number)
   })
 })
