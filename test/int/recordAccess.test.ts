@@ -198,3 +198,15 @@ describe('finding 8: the CCCD check confirms nothing about other records', () =>
     expect(JSON.stringify(recorded[0])).not.toContain(number)
   })
 })
+
+describe('finding 10: malformed inputs answer 4xx, never 5xx', () => {
+  test.each([
+    ['a negative page', 'GET', '/api/staff?page=-1', 400],
+    ['a fractional page', 'GET', '/api/staff?page=1.5', 400],
+    ['an id beyond 2^31', 'GET', '/api/staff/2147483648', 404],
+    ['an id far beyond 2^31', 'PATCH', '/api/staff/99999999999', 404],
+  ])('%s: %s %s → %d', async (_what, method, path, status) => {
+    const r = await as('ministry')(method, path, method === 'PATCH' ? { position: 'x' } : undefined)
+    expect(r.status).toBe(status)
+  })
+})
