@@ -688,7 +688,9 @@ export interface Account {
   /**
    * Roles that read personal records (HR, unit head, ministry HR), system roles, the unit in charge and the linked record take effect only once someone else approves: see System → Role change requests.
    */
-  roles: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[];
+  roles: (
+    'staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin' | 'data-protection-officer' | 'archivist'
+  )[];
   staff?: (number | null) | Staff;
   /**
    * Left or transferred: cannot sign in; data is kept
@@ -737,11 +739,44 @@ export interface RoleRequest {
   id: number;
   summary?: string | null;
   account?: (number | null) | Account;
-  roles?: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[] | null;
+  roles?:
+    | (
+        | 'staff'
+        | 'unit-hr'
+        | 'unit-head'
+        | 'ministry-hr'
+        | 'auditor'
+        | 'sysadmin'
+        | 'data-protection-officer'
+        | 'archivist'
+      )[]
+    | null;
   unit?: (number | null) | Unit;
   staff?: (number | null) | Staff;
-  previousRoles?: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[] | null;
-  approverRoles?: ('staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin')[] | null;
+  previousRoles?:
+    | (
+        | 'staff'
+        | 'unit-hr'
+        | 'unit-head'
+        | 'ministry-hr'
+        | 'auditor'
+        | 'sysadmin'
+        | 'data-protection-officer'
+        | 'archivist'
+      )[]
+    | null;
+  approverRoles?:
+    | (
+        | 'staff'
+        | 'unit-hr'
+        | 'unit-head'
+        | 'ministry-hr'
+        | 'auditor'
+        | 'sysadmin'
+        | 'data-protection-officer'
+        | 'archivist'
+      )[]
+    | null;
   requestedBy?: (number | null) | Account;
   status: 'pending' | 'approved' | 'refused' | 'superseded';
   decidedBy?: (number | null) | Account;

@@ -1,9 +1,12 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { actorOf } from '../../src/accounts/actor'
 import { kickSigningQueue } from '../../src/signedExports/service'
 import { recordAuditEvent } from '../../src/audit/record'
 import { isHrOfficer } from '../../src/domain/access'
+import { relationId } from '../../src/domain/relationId'
+import { maySeeSensitive } from '../../src/domain/sensitivity'
 import { requestSignedExports } from '../../src/signedExports/request'
 import { processExport } from '../../src/signedExports/pipeline'
 import { signingServices } from '../../src/signedExports/context'
@@ -37,14 +40,28 @@ async function readableExport(req: PayloadRequest) {
   return req.payload.findByID({ collection: 'signed-exports', id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
 }
 
-/** GET /api/signed-exports/:id/file.pdf — the dual-signed document, for readers of the record. */
+/** Whether the caller's own rights cover every item of record `staffId`, sensitive ones included. */
+async function mayReadEveryItem(req: PayloadRequest, staffId: number | null): Promise<boolean> {
+  if (staffId == null) return false
+  // The unit path only (no read of the record on anyone's behalf, nothing to audit).
+  const { rows } = await (await transactionDb(req.payload, req)).execute(sql`SELECT unit_path FROM staff WHERE id = ${staffId}`)
+  return rows.length === 1 && maySeeSensitive(actorOf(req), { id: staffId, unitPath: (rows[0]!.unit_path as string | null) ?? null })
+}
+
+/**
+ * GET /api/signed-exports/:id/file.pdf — the dual-signed document. It was rendered with the sensitive items (CCCD,
+ * BHXH, ethnicity, religion, health…) and a signed file cannot be re-rendered per reader, so only those whose own
+ * rights cover every item in it may download it: the person, and HR with sensitive rights over the record
+ * (src/domain/sensitivity.ts). Everyone else — a unit head, a grant holder — gets 404, as for a record they
+ * cannot see.
+ */
 export const downloadSignedExportEndpoint: Endpoint = {
   path: '/:id/file.pdf',
   method: 'get',
   handler: async (req) => {
     if (!req.user) return error(401, 'Cần đăng nhập', 'Login required')
     const row = await readableExport(req)
-    if (!row) return error(404, 'Không tìm thấy văn bản', 'Signed export not found')
+    if (!row || !(await mayReadEveryItem(req, relationId(row.staff)))) return error(404, 'Không tìm thấy văn bản', 'Signed export not found')
     const bytes = row.status === 'done' ? await finalFile(await transactionDb(req.payload, req), row.id) : null
     if (!bytes) return error(409, 'Văn bản chưa ký xong', 'The document is not signed yet')
     const staffId = typeof row.staff === 'object' ? row.staff.id : row.staff

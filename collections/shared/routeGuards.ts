@@ -10,6 +10,11 @@ import { checkListParams, queryBoundsFor } from '../../src/domain/queryLimits'
  *   without versions, where they query a table that does not exist. Our collections keep no versions (history
  *   lives in its own collections and the audit trail): these routes answer 404, before any query runs.
  * - An id that is not a positive integer (`/api/staff/abc` becomes NaN): 404, like an id that does not exist.
+ *
+ * And one route no collection needs: Payload's duplicate (`POST /api/<slug>/:id/duplicate`) reads the source
+ * with `overrideAccess: true, showHiddenFields: true`, so a copy made into one's own unit carried every sensitive
+ * item and family rows' hidden details. It is off everywhere (`disableDuplicate`); a collection that truly needs
+ * it must set `disableDuplicate: false` itself and re-check field access on the copy.
  */
 const notFound: PayloadHandler = (req) => Response.json({ errors: [{ message: req.t('general:notFound') }] }, { status: 404 })
 
@@ -19,9 +24,12 @@ const versionRoutes: Endpoint[] = [
   { path: '/versions/:id', method: 'post', handler: notFound },
 ]
 
+/** Ids are PostgreSQL `integer` (serial): beyond 2^31 − 1 the database refuses the query (a 500). */
+const MAX_ID = 2 ** 31 - 1
+
 const wellFormedId: CollectionBeforeOperationHook = ({ args, req }) => {
   const id = (args as { id?: unknown }).id
-  if (id !== undefined && id !== null && !(Number.isSafeInteger(Number(id)) && Number(id) > 0)) throw new NotFound(req.t)
+  if (id !== undefined && id !== null && !(Number.isSafeInteger(Number(id)) && Number(id) > 0 && Number(id) <= MAX_ID)) throw new NotFound(req.t)
   return args
 }
 
@@ -50,6 +58,7 @@ const boundedQuery: CollectionBeforeOperationHook = ({ operation, req, collectio
 export function guardRoutes(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((c) => ({
     ...c,
+    disableDuplicate: c.disableDuplicate ?? true,
     endpoints: c.versions ? c.endpoints : [...(c.endpoints || []), ...versionRoutes],
     hooks: { ...c.hooks, beforeOperation: [wellFormedId, boundedQuery, ...(c.hooks?.beforeOperation ?? [])] },
   }))

@@ -16,6 +16,17 @@ function subjectOf(collection: SanitizedCollectionConfig, doc: Doc): { subjects:
 }
 
 /**
+ * The record as it was, limited to the fields the saved document shows. Payload reads the previous version with
+ * every field (overrideAccess) but returns the saved one with the caller's field access applied: a field the
+ * caller may not read (a grant holder and the sensitive items) is absent, not emptied, and must not be logged as
+ * changed to null. A field cleared on purpose is present with `null`.
+ */
+export function visibleBefore(previousDoc: Record<string, unknown> | null | undefined, doc: Record<string, unknown>): Record<string, unknown> | null {
+  if (!previousDoc) return null
+  return Object.fromEntries(Object.entries(previousDoc).filter(([field]) => field in doc))
+}
+
+/**
  * Logs every create and update of a personnel record or history row with its field changes (old → new),
  * sensitive values masked by `isSensitive`. Runs inside the operation's transaction.
  */
@@ -28,7 +39,7 @@ export function auditChangesHook(isSensitive: (field: string) => boolean): Colle
       recordIds: [(doc as Doc).id],
       subjects,
       subjectUnitPaths: paths,
-      changes: auditChanges(operation === 'create' ? null : previousDoc, doc, { isSensitive, digestKey: auditDigestKey(req), ignore: joinFields(collection) }),
+      changes: auditChanges(operation === 'create' ? null : visibleBefore(previousDoc, doc as Doc), doc, { isSensitive, digestKey: auditDigestKey(req), ignore: joinFields(collection) }),
     })
     return doc
   }

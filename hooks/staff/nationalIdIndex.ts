@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { CollectionBeforeOperationHook, FieldHook, Where } from 'payload'
+import type { CollectionBeforeOperationHook, FieldHook, PayloadRequest, Where } from 'payload'
 
+import { recordAuditEvent } from '../../src/audit/record'
 import { dataKeyring } from '../../src/crypto/dataKey'
 import { DUPLICATE_NATIONAL_ID } from '../../src/domain/nationalId'
 import { BLIND_INDEX_FIELD, INDEXED_FIELD, normalizeIdentifier, rewriteIdentifierWhere } from '../../src/domain/sealedValue'
@@ -8,6 +9,22 @@ import { transactionDb } from '../../src/db/pool'
 import { throwIssues } from '../validationError'
 
 const indexOf = (plain: string) => dataKeyring().blindIndex(plain, INDEXED_FIELD)
+
+/**
+ * The refused attempt, for ministry HR's review: an audit event about both records (found by ministry HR's audit
+ * filter on either), written outside the save's transaction, which the refusal rolls back. The CCCD itself is
+ * never written down.
+ */
+async function recordNationalIdConflict(req: PayloadRequest, self: number | null, other: number): Promise<void> {
+  const outside = Object.assign(Object.create(Object.getPrototypeOf(req)), req, { transactionID: undefined }) as PayloadRequest
+  await recordAuditEvent(outside, {
+    operation: self == null ? 'create' : 'update',
+    collection: 'staff',
+    recordIds: self == null ? [] : [self],
+    subjects: self == null ? [other] : [self, other],
+    detail: { refused: 'national-id-conflict', record: self, otherRecord: other, reviewBy: 'ministry-hr' },
+  })
+}
 
 /**
  * beforeChange of `nationalId`, before it is sealed: keeps its blind index in step and refuses a CCCD another
@@ -21,8 +38,11 @@ export const indexNationalId: FieldHook = async ({ value, siblingData, originalD
   if (index != null) {
     const db = await transactionDb(req.payload, req)
     const self = originalDoc?.id == null ? null : Number(originalDoc.id)
-    const { rows } = await db.execute(sql`SELECT 1 FROM staff WHERE national_id_index = ${index} AND id IS DISTINCT FROM ${self} LIMIT 1`)
-    if (rows.length) throwIssues('staff', [DUPLICATE_NATIONAL_ID], req)
+    const { rows } = await db.execute(sql`SELECT id FROM staff WHERE national_id_index = ${index} AND id IS DISTINCT FROM ${self} LIMIT 1`)
+    if (rows.length) {
+      await recordNationalIdConflict(req, self, Number(rows[0]!.id))
+      throwIssues('staff', [DUPLICATE_NATIONAL_ID], req)
+    }
   }
   return plain ?? null
 }

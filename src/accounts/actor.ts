@@ -40,8 +40,8 @@ export function actorOf(req: PayloadRequest): Actor | null {
   // A disabled account holds no rights, even with a session opened before it was disabled.
   if (!user || user.collection !== 'accounts' || user.disabled) return null
   let roles = user.roles ?? []
-  // A password alone opens one's own record only: HR, audit and admin roles wait for the second factor.
-  if (requiresSecondFactor(roles) && !secondFactorPassed(req)) roles = roles.filter((r) => !SECOND_FACTOR_ROLES.includes(r))
+  // A password alone opens one's own record only: every other role waits for the second factor.
+  if (requiresSecondFactor(roles) && !secondFactorPassed(req)) roles = roles.filter((r) => !(SECOND_FACTOR_ROLES as readonly string[]).includes(r))
   return { roles, unitId: relationId(user.unit), staffId: relationId(user.staff) }
 }
 

@@ -1,6 +1,6 @@
 /**
- * Two-factor sign-in (TOTP, RFC 6238) for the roles that reach many people's records or the system:
- * HR, auditors and system administrators. A password alone gives such an account no rights until a code
+ * Two-factor sign-in (TOTP, RFC 6238) for the roles that reach other people's records or the system:
+ * every role but `staff` (src/domain/roles.ts). A password alone gives such an account no rights until a code
  * from its authenticator app has been checked for the current session.
  *
  * Pure: the caller stores the secret, the last accepted time step and the failure counter.
@@ -9,10 +9,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import { Secret, TOTP } from 'otpauth'
 
-export const SECOND_FACTOR_ROLES: readonly string[] = ['unit-hr', 'ministry-hr', 'auditor', 'sysadmin']
+import { SECOND_FACTOR_ROLES } from '../domain/roles'
+
+// Which roles need it is decided with every other list of roles (src/domain/roles.ts): unit heads included.
+export { SECOND_FACTOR_ROLES }
 
 export const requiresSecondFactor = (roles: readonly string[] | null | undefined): boolean =>
-  (roles ?? []).some((r) => SECOND_FACTOR_ROLES.includes(r))
+  (roles ?? []).some((r) => (SECOND_FACTOR_ROLES as readonly string[]).includes(r))
 
 export const TOTP_PERIOD = 30
 export const MAX_CODE_FAILURES = 5

@@ -9,13 +9,14 @@
  * - ministry-hr  every record
  * - auditor      no personal data (reads the audit trail)
  * - sysadmin     no personal data by default (system settings and accounts)
+ * - data-protection-officer, archivist   no record by role alone (src/domain/roles.ts)
  * plus, for anyone, approved in-date grants for a stated purpose (read, or read and update).
  */
 import type { ActiveGrant } from './grants'
+import type { Role } from './roles'
 import { subtreeToken } from './unitTree'
 
-export type Role = 'staff' | 'unit-hr' | 'unit-head' | 'ministry-hr' | 'auditor' | 'sysadmin'
-export const ROLES: readonly Role[] = ['staff', 'unit-hr', 'unit-head', 'ministry-hr', 'auditor', 'sysadmin']
+export { ROLES, type Role } from './roles'
 
 export interface Actor {
   roles: readonly string[]

@@ -35,3 +35,14 @@ export function sortKey(fullName: string | null | undefined): string {
   if (words.length <= 1) return words.join('')
   return [words[words.length - 1], ...words.slice(0, -1)].join(' ')
 }
+
+/**
+ * Invisible characters that change how a name is shown or compared without being seen: right-to-left and other
+ * bidirectional overrides (U+202A–202E, U+2066–2069, U+200E/200F), zero-width spaces and joiners (U+200B–200D,
+ * U+2060, U+FEFF) — every Unicode format character (Cf) — and control characters (NUL and the like). No
+ * Vietnamese name needs one; with one, "Nguyễn Văn A" can display as another person's name or dodge the
+ * duplicate check.
+ */
+const HIDDEN_CHARACTER = /[\p{Cf}\p{Cc}]/u
+
+export const hasHiddenCharacters = (name: string | null | undefined): boolean => typeof name === 'string' && HIDDEN_CHARACTER.test(name)

@@ -100,9 +100,14 @@ export function validateNationalId(
   return issues
 }
 
-/** Another record already carries this CCCD (checked through its blind index; the database enforces it too). */
+/**
+ * Another record already carries this CCCD (checked through its blind index; the database enforces it too). The
+ * answer is the same on the form, the API and the import, names no other record and confirms nothing about it:
+ * saying "exists in another record" told any unit HR officer whether a CCCD is held anywhere in the ministry. The
+ * attempt is recorded and handed to ministry HR, who may see every record and settles the conflict.
+ */
 export const DUPLICATE_NATIONAL_ID: FieldIssue = {
   field: FIELD,
-  vi: 'Số CCCD đã tồn tại trong một hồ sơ khác.',
-  en: 'This citizen ID number already exists in another record.',
+  vi: 'Không lưu được: số CCCD cần cán bộ tổ chức của Bộ xem xét; yêu cầu đã được chuyển.',
+  en: 'Not saved: this citizen ID number needs review by ministry HR; the request has been passed on.',
 }

@@ -21,6 +21,7 @@ export function queryBoundsFor(roles: readonly string[] | undefined): QueryBound
 
 /** The query parameters of a list or read request as they arrive (strings), or already parsed. */
 export interface ListParams {
+  page?: unknown
   limit?: unknown
   depth?: unknown
   pagination?: unknown
@@ -34,6 +35,13 @@ const whole = (v: unknown): number | null => {
 /** The first parameter over the caller's bounds, named, or null when the request is within them. */
 export function checkListParams(params: ListParams, bounds: QueryBounds): FieldIssue | null {
   const unpaginated = params.pagination === false || params.pagination === 'false'
+  // A negative or fractional page reached the database as an OFFSET it refuses (a 500).
+  if (params.page !== undefined && params.page !== '') {
+    const page = whole(params.page)
+    if (page === null || page === 0 || page > 1_000_000) {
+      return { field: 'page', vi: 'Tham số page phải là số nguyên từ 1 trở lên', en: 'page must be a whole number from 1' }
+    }
+  }
   if (params.depth !== undefined && params.depth !== '') {
     const depth = whole(params.depth)
     if (depth === null || depth > bounds.maxDepth) {

@@ -11,10 +11,10 @@
  */
 import type { FieldIssue } from './errors'
 
-/** Roles that read personal records (src/domain/access.ts). */
-export const PERSONAL_DATA_ROLES: readonly string[] = ['unit-hr', 'unit-head', 'ministry-hr']
-/** Roles that run the system or watch it. */
-export const SYSTEM_ROLES: readonly string[] = ['sysadmin', 'auditor']
+import { PERSONAL_DATA_ROLES, SYSTEM_ROLES } from './roles'
+
+// The four-eyes classes live with every other list of roles (src/domain/roles.ts).
+export { PERSONAL_DATA_ROLES, SYSTEM_ROLES }
 
 export interface Privileges {
   roles: readonly string[]
@@ -33,7 +33,8 @@ export interface RoleChangeSplit {
   approverRoles: string[]
 }
 
-const holdsPersonalDataRole = (roles: readonly string[]) => roles.some((r) => PERSONAL_DATA_ROLES.includes(r))
+const inClass = (list: readonly string[], role: string) => list.includes(role)
+const holdsPersonalDataRole = (roles: readonly string[]) => roles.some((r) => inClass(PERSONAL_DATA_ROLES, r))
 
 /**
  * Splits a change of an account's privileges into what applies now and what waits for a second person.
@@ -42,8 +43,8 @@ const holdsPersonalDataRole = (roles: readonly string[]) => roles.some((r) => PE
  */
 export function splitRoleChange(before: Privileges, after: Privileges): RoleChangeSplit {
   const added = after.roles.filter((r) => !before.roles.includes(r))
-  const addedPersonal = added.filter((r) => PERSONAL_DATA_ROLES.includes(r))
-  const addedSystem = added.filter((r) => SYSTEM_ROLES.includes(r))
+  const addedPersonal = added.filter((r) => inClass(PERSONAL_DATA_ROLES, r))
+  const addedSystem = added.filter((r) => inClass(SYSTEM_ROLES, r))
   const unitMoves = holdsPersonalDataRole(after.roles) && after.unitId !== before.unitId && after.unitId != null
   // Linking an account to someone's record opens that record to whoever holds the account's password.
   const linkMoves = after.staffId != null && after.staffId !== (before.staffId ?? null)

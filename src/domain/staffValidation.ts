@@ -2,6 +2,7 @@
 // for data "đầy đủ, kịp thời, chính xác" (domain.md §1.1), so impossible values are rejected at entry.
 // Pure: the caller passes "today" and, when known, the rank's salary scale (NĐ 204/2004/NĐ-CP bảng 2/3/4).
 
+import { hasHiddenCharacters } from './names'
 import { formatCoefficient } from './money'
 import { ageOn, startOfUtcDay, toDate, type DateInput } from './dates'
 import { DomainError, type FieldIssue } from './errors'
@@ -175,6 +176,11 @@ export function validateStaff(input: StaffInput, ctx: StaffValidationContext): F
 
   // --- required identity fields (2C / HS02 items 1–3)
   if (isBlank(input.fullName)) issues.push(issue('fullName', 'là bắt buộc', 'is required'))
+  else if (hasHiddenCharacters(input.fullName)) {
+    issues.push(
+      issue('fullName', 'chứa ký tự ẩn (đảo chiều hiển thị, khoảng trắng độ rộng 0 hoặc ký tự điều khiển); hãy gõ lại', 'contains hidden characters (direction overrides, zero-width spaces or control characters); type it again'),
+    )
+  }
   if (input.gender !== 'male' && input.gender !== 'female') {
     issues.push(
       isBlank(input.gender)

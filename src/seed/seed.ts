@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { dataKeyring } from '../crypto/dataKey'
 import { sealedRow } from '../crypto/fieldCipher'
 import { todayInVietnam } from '../domain/dates'
+import type { Role } from '../domain/roles'
 import { CODE_LISTS } from '../domain/reference/codeLists'
 import { RANKS } from '../domain/reference/ranks'
 import { normalizePersonName, searchKey, sortKey } from '../domain/names'
@@ -11,12 +12,17 @@ import { generatePerson, type SeedContext } from './people'
 import { Random } from './random'
 import { DEMO_HR_UNIT_CODE, DEMO_UNIT_TREE, type SeedUnit } from './units'
 
-export const DEMO_ACCOUNTS = [
+/** The demo cast: one account for each role (test/unit/roles.test.ts checks that none is missing). */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; description: string }> = [
   { email: 'admin@hoso.local', role: 'sysadmin', description: 'Quản trị hệ thống / System administrator' },
   { email: 'nhansu@hoso.local', role: 'unit-hr', description: 'Cán bộ tổ chức Vụ Công chức – Viên chức / HR officer' },
   { email: 'canbo@hoso.local', role: 'staff', description: 'Cán bộ Vụ Công chức – Viên chức / Staff member' },
   { email: 'tccb@hoso.local', role: 'ministry-hr', description: 'Vụ Tổ chức cán bộ, toàn Bộ / Ministry HR' },
-] as const
+  { email: 'truongdonvi@hoso.local', role: 'unit-head', description: 'Thủ trưởng Vụ Công chức – Viên chức / Unit head' },
+  { email: 'kiemtra@hoso.local', role: 'auditor', description: 'Kiểm tra, giám sát / Auditor' },
+  { email: 'baove@hoso.local', role: 'data-protection-officer', description: 'Cán bộ bảo vệ dữ liệu cá nhân / Personal-data officer' },
+  { email: 'luutru@hoso.local', role: 'archivist', description: 'Cán bộ lưu trữ / Archivist' },
+]
 
 /** The demo staff member behind canbo@hoso.local (also the person on the README's 2C page). */
 export const DEMO_PERSON = { fullName: 'Nguyễn Thị Hường', gender: 'female' as const }
@@ -175,7 +181,7 @@ async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, op
         displayName: account.description.split(' / ')[0],
         roles: [account.role],
         unit:
-          account.role === 'unit-hr' || account.role === 'staff'
+          account.role === 'unit-hr' || account.role === 'unit-head' || account.role === 'staff'
             ? unitIds.get(DEMO_HR_UNIT_CODE)
             : account.role === 'ministry-hr'
               ? unitIds.get('VTCCB')

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   kickSigningQueue(payload)
   logger.info({ url: server.url, ms: Date.now() - t0, mode: dev ? 'development' : 'production' }, 'hoso is ready')
   if (demoDataAllowed()) {
-    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(20)} ${a.description}`).join('\n')
+    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(24)} ${a.description}`).join('\n')
     process.stdout.write(
       `\n  hoso đang chạy tại / is running at ${server.url}/admin\n` +
         `  Tài khoản mẫu / Demo logins (mật khẩu / password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword()}):\n${lines}\n\n`,

@@ -160,8 +160,8 @@ describe('a record created over REST', () => {
       await holder.query('COMMIT')
       const refused = await save
       expect(refused.status).toBe(400)
-      expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'nationalId', message: 'Số CCCD đã tồn tại trong một hồ sơ khác.' })])
-      expect(refused.body.errors[0].message).toContain('Số CCCD đã tồn tại')
+      expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'nationalId', message: 'Không lưu được: số CCCD cần cán bộ tổ chức của Bộ xem xét; yêu cầu đã được chuyển.' })])
+      expect(refused.body.errors[0].message).toContain('số CCCD cần cán bộ tổ chức của Bộ xem xét')
       expect((await payload.count({ collection: 'staff', where: { staffCode: { equals: 'ENC-RACE-2' } } })).totalDocs).toBe(0)
     } finally {
       await holder.query('ROLLBACK').catch(() => {})
@@ -183,13 +183,13 @@ describe('a record created over REST', () => {
     const dup = await call('tccb', 'POST', '/api/staff', record({ staffCode: 'ENC-2', nationalId: '051185 123456' }))
     expect(dup.status).toBe(400)
     const errors = dup.body.errors[0].data.errors as Array<{ path: string; message: string }>
-    expect(errors).toEqual([expect.objectContaining({ path: 'nationalId', message: 'Số CCCD đã tồn tại trong một hồ sơ khác.' })])
+    expect(errors).toEqual([expect.objectContaining({ path: 'nationalId', message: 'Không lưu được: số CCCD cần cán bộ tổ chức của Bộ xem xét; yêu cầu đã được chuyển.' })])
     const en = await call('tccb', 'POST', '/api/staff', record({ staffCode: 'ENC-2' }), { 'Accept-Language': 'en' })
-    expect(en.body.errors[0].data.errors[0].message).toMatch(/already exists in another record/)
+    expect(en.body.errors[0].data.errors[0].message).toMatch(/needs review by ministry HR/)
     // Changing another record to it is refused the same way.
     const moved = await call('tccb', 'PATCH', `/api/staff/${other.id}`, { nationalId: '051185123456' })
     expect(moved.status).toBe(400)
-    expect(moved.body.errors[0].data.errors[0].message).toContain('đã tồn tại')
+    expect(moved.body.errors[0].data.errors[0].message).toContain('cần cán bộ tổ chức của Bộ xem xét')
     expect((await payload.findByID({ collection: 'staff', id: other.id, depth: 0 })).nationalId).toBe('051185000111')
     expect((await payload.count({ collection: 'staff' })).totalDocs).toBe(before)
     // The database itself refuses a duplicate blind index.

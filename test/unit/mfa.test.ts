@@ -3,10 +3,9 @@ import { afterFailure, checkTotp, isValidProof, mfaProof, newTotpSecret, require
 const { secret, uri } = newTotpSecret('hr@bo.gov.vn')
 const t0 = new Date('2026-11-25T10:00:15Z')
 
-test('HR, auditors and administrators need a second factor; staff and unit heads do not', () => {
+test('every role that reads personal data or runs the system needs a second factor (unit heads included); staff do not', () => {
   expect(requiresSecondFactor(['staff'])).toBe(false)
-  expect(requiresSecondFactor(['staff', 'unit-head'])).toBe(false)
-  for (const r of ['unit-hr', 'ministry-hr', 'auditor', 'sysadmin']) expect(requiresSecondFactor(['staff', r])).toBe(true)
+  for (const r of ['unit-hr', 'unit-head', 'ministry-hr', 'auditor', 'sysadmin', 'data-protection-officer', 'archivist']) expect(requiresSecondFactor(['staff', r])).toBe(true)
   expect(uri).toMatch(/^otpauth:\/\/totp\/hoso:hr%40bo\.gov\.vn\?/)
   expect(secret).toMatch(/^[A-Z2-7]{32}$/)
 })

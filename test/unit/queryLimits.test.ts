@@ -39,3 +39,12 @@ test('messages name the parameter and the bound, in Vietnamese and English', () 
     en: 'limit must be a whole number from 1 to 100',
   })
 })
+
+test.each([['-1'], ['0'], ['1.5'], ['abc'], ['99999999999']])('page=%s is refused by name (it reached the database as an OFFSET it refuses)', (page) => {
+  expect(checkListParams({ page }, PAGE_BOUNDS)).toEqual(expect.objectContaining({ field: 'page' }))
+})
+
+test('page=1 and page=37 are fine', () => {
+  expect(checkListParams({ page: '1' }, PAGE_BOUNDS)).toBeNull()
+  expect(checkListParams({ page: '37', limit: '10' }, PAGE_BOUNDS)).toBeNull()
+})

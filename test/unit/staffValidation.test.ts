@@ -317,3 +317,23 @@ describe('assertValidStaff', () => {
     expect(err.message).toBe('Họ và tên là bắt buộc; Email không đúng định dạng')
   })
 })
+
+describe('hidden characters in a person name (finding 10)', () => {
+  test.each([
+    ['right-to-left override', 'Nguyễn Văn \u202eA'],
+    ['right-to-left isolate', 'Nguyễn \u2067Văn A'],
+    ['zero-width space', 'Nguyễn\u200bVăn A'],
+    ['zero-width joiner', 'Nguyễn Văn\u200d A'],
+    ['byte order mark', '\ufeffNguyễn Văn A'],
+    ['NUL', 'Nguyễn Văn\u0000 A'],
+  ])('refuses a %s', (_what, fullName) => {
+    const issues = validateStaff({ ...VALID, fullName }, { today })
+    expect(issues).toEqual([expect.objectContaining({ field: 'fullName', vi: expect.stringContaining('chứa ký tự ẩn') })])
+  })
+
+  test('accepts Vietnamese names with every diacritic, decomposed or not', () => {
+    for (const fullName of ['Nguyễn Thị Hường', 'Đặng Ngọc Ánh', 'Nguye\u0302\u0303n Văn Đức', 'H\'Hen Niê']) {
+      expect(validateStaff({ ...VALID, fullName }, { today })).toEqual([])
+    }
+  })
+})
