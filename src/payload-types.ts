@@ -616,6 +616,7 @@ export interface Account {
   totpLastStep?: number | null;
   mfaFailures?: number | null;
   mfaLockedUntil?: string | null;
+  totpPendingAt?: string | null;
   /**
    * A system administrator can reset it when the device is lost
    */
@@ -1485,6 +1486,7 @@ export interface AccountsSelect<T extends boolean = true> {
   totpLastStep?: T;
   mfaFailures?: T;
   mfaLockedUntil?: T;
+  totpPendingAt?: T;
   totpEnabledAt?: T;
   activationPending?: T;
   activationSentAt?: T;
