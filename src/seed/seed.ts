@@ -10,6 +10,7 @@ import { CODE_LISTS } from '../domain/reference/codeLists'
 import { RANKS } from '../domain/reference/ranks'
 import { normalizePersonName, searchKey, sortKey } from '../domain/names'
 import { bulkInsert, transactionDb } from './bulkInsert'
+import { seedDemoRequests } from './demoRequests'
 import { generatePerson, type SeedContext } from './people'
 import { Random } from './random'
 import { DEMO_HR_UNIT_CODE, DEMO_UNIT_TREE, type SeedUnit } from './units'
@@ -87,6 +88,13 @@ export async function seedDemoData(payload: Payload, options: SeedOptions): Prom
   try {
     const result = await seedWithin(payload, req, new Random(options.seed ?? 20261125), options)
     await commitTransaction(req)
+    if (options.cast) {
+      const { docs } = await payload.find({ collection: 'accounts', where: { roles: { in: ['staff'] } }, sort: 'id', limit: 12, depth: 0, overrideAccess: true })
+      const [decider] = (await payload.find({ collection: 'accounts', where: { email: { equals: 'tccb@hoso.local' } }, depth: 0, overrideAccess: true })).docs
+      // canbo@ (the first) keeps a clean record for the README's walk-through; the next ones carry the requests.
+      const made = await seedDemoRequests(payload, docs.slice(1) as never, decider as never, { pending: 6, returned: 2 })
+      ;(options.log ?? (() => {}))(`demo cast: ${made} declarations (6 waiting for review, 2 returned)`)
+    }
     return result
   } catch (err) {
     await killTransaction(req)
