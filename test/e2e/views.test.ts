@@ -8,6 +8,8 @@
 import pg from 'pg'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { totpCode } from '../../src/accounts/mfa'
+import { formatDateInVietnam } from '../../src/domain/dates'
 import { adminLogin, launchBrowser, passSecondFactor, screenshot } from '../helpers/browser'
 import { createTestDatabase } from '../helpers/db'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -132,6 +134,10 @@ test('the auditor signs in (second factor after hydration) and reads a change as
   await passSecondFactor(page)
   await page.goto(`${server.url}/admin/collections/audit-events`)
   await page.locator('table tbody tr').first().waitFor()
+  // The list names the kind of data in words, never by its slug.
+  const kinds = await page.locator('td.cell-targetCollection').allInnerTexts()
+  expect(kinds.filter((k) => k.trim()).length).toBeGreaterThan(0)
+  expect(kinds.filter((k) => /^[a-z]+(-[a-z]+)*$/.test(k.trim()))).toEqual([])
   const { rows } = await sql.query(`SELECT id FROM audit_events WHERE operation = 'update' AND target_collection = 'staff' ORDER BY seq DESC LIMIT 1`)
   expect(rows).toHaveLength(1)
   await page.goto(`${server.url}/admin/collections/audit-events/${rows[0].id}`)
@@ -143,4 +149,42 @@ test('the auditor signs in (second factor after hydration) and reads a change as
   await screenshot(page, 'views-04-audit-change')
   expect(foreign).toEqual([])
   await context.close()
+})
+
+/** Signs `email` in on `context` through the API, second factor included (enrolling with the pending secret). */
+async function signInThroughApi(context: BrowserContext, email: string) {
+  expect((await context.request.post(`${server.url}/api/accounts/login`, { data: { email, password: PASSWORD } })).status()).toBe(200)
+  const setup = await context.request.post(`${server.url}/api/accounts/mfa/setup`)
+  expect(setup.status()).toBe(200)
+  const { secret } = (await setup.json()) as { secret: string }
+  const verified = await context.request.post(`${server.url}/api/accounts/mfa/verify`, { data: { code: totpCode(secret, new Date()) } })
+  expect(verified.status()).toBe(200)
+}
+
+test("ministry HR reads a role request by the account's name and roles in words, its date day first; an empty list says so plainly", async () => {
+  const admin = await desk()
+  await signInThroughApi(admin, 'admin@hoso.local')
+  const target = (await sql.query(`SELECT id, display_name FROM accounts WHERE email = 'canbo2@hoso.local'`)).rows[0]
+  const asked = await admin.request.patch(`${server.url}/api/accounts/${target.id}`, { data: { roles: ['staff', 'auditor'] } })
+  expect(asked.status()).toBe(200)
+  await admin.close()
+
+  const ministry = await desk()
+  await signInThroughApi(ministry, 'tccb@hoso.local')
+  const page = await ministry.newPage()
+  await page.goto(`${server.url}/admin/collections/role-requests`)
+  const row = page.locator('table tbody tr').first()
+  await row.waitFor()
+  const text = await row.innerText()
+  expect(text).toContain(target.display_name)
+  expect(text).toContain('Kiểm tra, giám sát')
+  expect(text).toContain(formatDateInVietnam(new Date()))
+  expect(await page.getByText('Chưa có tiêu đề').count()).toBe(0)
+  expect(await page.locator('input[placeholder*="Summary"]').count()).toBe(0)
+  await screenshot(page, 'views-05-role-requests')
+
+  await page.goto(`${server.url}/admin/collections/role-requests?where[status][equals]=refused`)
+  await page.getByText('Không có bản ghi nào khớp với bộ lọc').waitFor()
+  expect(await page.getByText('Hoặc là không có').count()).toBe(0)
+  await ministry.close()
 })
