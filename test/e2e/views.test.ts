@@ -93,7 +93,7 @@ test("HR sees the person's history rows in every table of the \"Quá trình\" ta
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   await page.goto(`${server.url}/admin/collections/staff/${demoStaffId}`)
-  await page.getByRole('tab', { name: 'Quá trình' }).or(page.getByRole('button', { name: 'Quá trình' })).first().click()
+  await page.locator('.tabs-field__tab-button', { hasText: /^Quá trình$/ }).click()
   for (const [field, count] of Object.entries(expected)) {
     if (count === 0) continue
     const rows = page.locator(`#field-${field} table tbody tr`)
