@@ -25,6 +25,8 @@ export const VI_OVERRIDES = {
     searchBy: 'Tìm theo {{label}}',
     untitled: 'Chưa có tên',
     loading: 'Đang tải',
+    // An empty cell ("<Không có Chức vụ>"): a dash, as on paper forms.
+    noLabel: '—',
   },
   upload: {
     selectCollectionToBrowse: 'Chọn loại dữ liệu để duyệt',
