@@ -146,6 +146,9 @@ test('the auditor signs in (second factor after hydration) and reads a change as
   const row = table.locator('tbody tr', { hasText: 'Quê quán' })
   expect(await row.count()).toBe(1)
   expect(await row.locator('td').last().textContent()).toBe('Xã Tịnh Khê, tỉnh Quảng Ngãi')
+  // The event's own fields in words too: the kind of data by name, record ids without their dot fences.
+  expect(await page.locator('.field-type.read-only', { hasText: 'Loại dữ liệu' }).innerText()).toContain('Hồ sơ cán bộ')
+  expect(await page.locator('.field-type.read-only', { hasText: 'Bản ghi (ID)' }).innerText()).toContain(`#${demoStaffId}`)
   await table.scrollIntoViewIfNeeded()
   await screenshot(page, 'views-04-audit-change')
   expect(foreign).toEqual([])

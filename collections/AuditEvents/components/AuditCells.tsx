@@ -1,5 +1,5 @@
 'use client'
-import { useConfig, useTranslation } from '@payloadcms/ui'
+import { useConfig, useField, useTranslation } from '@payloadcms/ui'
 
 import { roleLabel } from '../../../src/accounts/roleOptions'
 
@@ -27,3 +27,27 @@ export function DottedIdsCell({ cellData }: { cellData?: unknown }) {
   const ids = typeof cellData === 'string' ? cellData.split('.').filter(Boolean) : []
   return <span>{ids.map((id) => `#${id}`).join(', ')}</span>
 }
+
+const CELLS = { collection: CollectionCell, roles: RolesCell, ids: DottedIdsCell }
+
+/** The same words in the event's own view, as a read-only field with its label. */
+function ReadableField({ path, field, kind }: { path: string; field?: { label?: unknown }; kind: keyof typeof CELLS }) {
+  const { value } = useField<string>({ path })
+  const { i18n } = useTranslation()
+  const l = field?.label as Record<string, string> | string | undefined
+  const text = typeof l === 'string' ? l : (l?.[lang(i18n.language)] ?? path)
+  const Cell = CELLS[kind]
+  return (
+    <div className="field-type text read-only" style={{ marginBottom: 'var(--spacing-field, 1.5rem)' }}>
+      <div className="field-label">{text}</div>
+      <div style={{ padding: '8px 15px', minHeight: 40, background: 'var(--theme-elevation-100)', borderRadius: 'var(--style-radius-s, 3px)' }}>
+        <Cell cellData={value} />
+      </div>
+    </div>
+  )
+}
+
+type FieldProps = { path: string; field?: { label?: unknown } }
+export const CollectionField = (p: FieldProps) => <ReadableField {...p} kind="collection" />
+export const RolesField = (p: FieldProps) => <ReadableField {...p} kind="roles" />
+export const DottedIdsField = (p: FieldProps) => <ReadableField {...p} kind="ids" />
