@@ -4,6 +4,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { withDayFirstDates } from '../../collections/shared/dayFirstDates'
+import { noteSecondFactor, secondFactorPassed } from '../../src/accounts/actor'
+import { mfaProof } from '../../src/accounts/mfa'
 import { roleRequestSummary } from '../../src/accounts/roleOptions'
 import { safeNextPath } from '../../src/accounts/secondFactor'
 import { changeRows } from '../../src/audit/changeTable'
@@ -88,4 +90,29 @@ test("after the second factor the browser goes on to a page of this site only", 
 test('a role request is listed by the name and e-mail of its account and the roles in words', () => {
   expect(roleRequestSummary({ email: 'a@hoso.local', displayName: 'Lê Văn A' }, ['unit-hr', 'auditor'])).toBe('Lê Văn A <a@hoso.local> — Cán bộ tổ chức đơn vị, Kiểm tra, giám sát')
   expect(roleRequestSummary({ email: 'a@hoso.local' }, ['sysadmin'])).toBe('a@hoso.local — Quản trị hệ thống')
+})
+
+test("a Local API call with the user object alone keeps the second factor its request proved (Payload's join tables)", () => {
+  const before = process.env.HOSO_REQUIRE_MFA
+  process.env.HOSO_REQUIRE_MFA = 'true'
+  try {
+    const secret = 'test-secret'
+    const payload = { secret }
+    const req = (user: object, headers = new Headers()) => ({ payload, user, headers, context: {} }) as never
+    const user = { id: 2, collection: 'accounts', roles: ['unit-hr'], _sid: 'sid-1' }
+    const proved = new Headers({ cookie: `hoso-mfa=${encodeURIComponent(mfaProof(secret, 'sid-1'))}` })
+    // Another object for the same account and session, never seen with a proof: refused.
+    expect(secondFactorPassed(req({ ...user }))).toBe(false)
+    expect(noteSecondFactor(user, proved, secret)).toBe(true)
+    // Payload's buildTableState: payload.find({ user: req.user }) makes a request without headers around the same object.
+    expect(secondFactorPassed(req(user))).toBe(true)
+    expect(secondFactorPassed(req({ ...user }))).toBe(false)
+    // A wrong proof marks nothing.
+    const other = { ...user, _sid: 'sid-2' }
+    expect(noteSecondFactor(other, proved, secret)).toBe(false)
+    expect(secondFactorPassed(req(other))).toBe(false)
+  } finally {
+    if (before === undefined) delete process.env.HOSO_REQUIRE_MFA
+    else process.env.HOSO_REQUIRE_MFA = before
+  }
 })
