@@ -4,8 +4,11 @@ import { SignedExportRequest as SignedExportRequest_7a41085370304abeed1ecca9ae7f
 import { PendingRoleRequests as PendingRoleRequests_6950cec7dae90e722d76174f845f4661 } from '../../../../src/components/accounts/PendingRoleRequests'
 import { ChangeRequestReview as ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba } from '../../../../src/components/ChangeRequestReview'
 import { CollectionCell as CollectionCell_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { CollectionField as CollectionField_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
 import { DottedIdsCell as DottedIdsCell_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { DottedIdsField as DottedIdsField_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
 import { RolesCell as RolesCell_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { RolesField as RolesField_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
 import { AuditChanges as AuditChanges_c95cf91bf98a1a799dedce1f480630dd } from '../../../../collections/AuditEvents/components/AuditChanges'
 import { AuditDetail as AuditDetail_c95cf91bf98a1a799dedce1f480630dd } from '../../../../collections/AuditEvents/components/AuditChanges'
 import { AuditFilterPanel as AuditFilterPanel_9405558992ae0050944880ef2fac9f23 } from '../../../../collections/AuditEvents/components/AuditFilterPanel'
@@ -24,8 +27,11 @@ export const importMap = {
   "/src/components/accounts/PendingRoleRequests#PendingRoleRequests": PendingRoleRequests_6950cec7dae90e722d76174f845f4661,
   "/src/components/ChangeRequestReview#ChangeRequestReview": ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba,
   "/collections/AuditEvents/components/AuditCells#CollectionCell": CollectionCell_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#CollectionField": CollectionField_2bd2666bdce4fb807aab236535f11530,
   "/collections/AuditEvents/components/AuditCells#DottedIdsCell": DottedIdsCell_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#DottedIdsField": DottedIdsField_2bd2666bdce4fb807aab236535f11530,
   "/collections/AuditEvents/components/AuditCells#RolesCell": RolesCell_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#RolesField": RolesField_2bd2666bdce4fb807aab236535f11530,
   "/collections/AuditEvents/components/AuditChanges#AuditChanges": AuditChanges_c95cf91bf98a1a799dedce1f480630dd,
   "/collections/AuditEvents/components/AuditChanges#AuditDetail": AuditDetail_c95cf91bf98a1a799dedce1f480630dd,
   "/collections/AuditEvents/components/AuditFilterPanel#AuditFilterPanel": AuditFilterPanel_9405558992ae0050944880ef2fac9f23,
