@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const INPUTS = ['src', 'collections', 'access', 'hooks', 'jobs', 'migrations', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
-const SKIP = new Set(['node_modules', '.next', '.data', 'payload-types.ts'])
+// importMap.js is written by the build itself (payload generate:importmap) from the collections, which are hashed:
+// hashing it too made the first build after a new admin component look stale and build once more.
+const SKIP = new Set(['node_modules', '.next', '.data', 'payload-types.ts', 'importMap.js'])
 
 function hashInputs() {
   const h = crypto.createHash('sha256')
