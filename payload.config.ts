@@ -24,7 +24,9 @@ import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
 import { WorkingCalendar } from './collections/WorkingCalendar/index'
+import { withDayFirstDates } from './collections/shared/dayFirstDates'
 import { guardRoutes } from './collections/shared/routeGuards'
+import { VI_OVERRIDES } from './src/i18n/vi'
 import { backupTask } from './jobs/backup/task'
 import { sendWeeklyRemindersTask } from './jobs/reminders/task'
 import { signExportTask } from './jobs/signing/task'
@@ -53,10 +55,10 @@ export default buildConfig({
       afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
     },
   },
-  collections: guardRoutes([
+  collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar, Decisions,
-  ]),
+  ])),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).
@@ -86,6 +88,7 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
+    translations: { vi: VI_OVERRIDES },
   },
   graphQL: {
     disablePlaygroundInProduction: true,

@@ -14,7 +14,9 @@
  * audit (opening a record and a list page with read logging on, vs a second server on the same database with
  * HOSO_AUDIT_READS=false, requests interleaved),
  * records (every record as a hoso.record/1 document through src/records in batches, vs reading the same rows as raw
- * SQL; one record's document; default --staff 10000; bench/records.ts).
+ * SQL; one record's document; default --staff 10000; bench/records.ts),
+ * pages (Chromium loads sign-in → dashboard → staff list → record → "Hồ sơ của tôi" on the production build, each
+ * beside the API call it stands on; bench/pages.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,6 +27,7 @@ import { fileURLToPath } from 'node:url'
 
 import { ensureBuild } from '../scripts/ensure-build.mjs'
 import { benchBackup } from './backup'
+import { benchPages } from './pages'
 import { limitsBench } from './limits'
 import { loadBench } from './load'
 import { benchRecords } from './records'
@@ -130,8 +133,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'load', 'limits'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign|load|limits [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'load', 'limits', 'pages'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
   const staffN = Number(name === 'records' && !process.argv.includes('--staff') ? '10000' : values.staff)
@@ -299,6 +302,10 @@ runCli(async () => {
       } finally {
         await baseline.stop()
       }
+    } else if (name === 'pages') {
+      await ensure('bench-ministry@hoso.local', ['ministry-hr'])
+      const { rows } = await pool.query<{ id: number }>(`SELECT id FROM staff ORDER BY id LIMIT 1 OFFSET 500`)
+      result = await benchPages({ url: server.url, email: 'bench-ministry@hoso.local', password, recordId: rows[0]?.id ?? 1, iterations: Math.min(iterations, 20), time, stats })
     } else if (name === 'limits') {
       const hr = await ensure('bench-limits-hr@hoso.local', ['unit-hr'], (await pool.query<{ id: number }>(`SELECT id FROM units WHERE depth = 1 ORDER BY id LIMIT 1`)).rows[0]!.id)
       const { rows: recs } = await pool.query<{ id: number }>(`SELECT id FROM staff TABLESAMPLE SYSTEM (1) REPEATABLE (5) LIMIT 20`)

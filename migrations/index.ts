@@ -26,6 +26,7 @@ import * as migration_20261126_035806_audit_outbox from './20261126_035806_audit
 import * as migration_20261126_070000_staff_names from './20261126_070000_staff_names';
 import * as migration_20261207_121432_working_calendar from './20261207_121432_working_calendar';
 import * as migration_20261207_130000_national_scale from './20261207_130000_national_scale';
+import * as migration_20261207_160949_account_pending_totp from './20261207_160949_account_pending_totp';
 import * as migration_20261207_161123_roles_dpo_archivist from './20261207_161123_roles_dpo_archivist';
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
 
@@ -169,6 +170,11 @@ export const migrations = [
     up: migration_20261207_130000_national_scale.up,
     down: migration_20261207_130000_national_scale.down,
     name: '20261207_130000_national_scale',
+  },
+  {
+    up: migration_20261207_160949_account_pending_totp.up,
+    down: migration_20261207_160949_account_pending_totp.down,
+    name: '20261207_160949_account_pending_totp',
   },
   {
     up: migration_20261207_161123_roles_dpo_archivist.up,

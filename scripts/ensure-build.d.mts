@@ -1,1 +1,1 @@
-export function ensureBuild(): void
+export function ensureBuild(options?: { purpose?: string; show?: boolean }): void

@@ -14,7 +14,9 @@ export function ensureDeps() {
   const fresh = fs.existsSync(marker) && (!fs.existsSync(lock) || fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs)
   if (fresh) return
   process.stdout.write('hoso: đang cài đặt thư viện / installing dependencies (npm ci)…\n')
-  const args = fs.existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']
+  // --include=dev: the build and the tests run this with NODE_ENV=production (scripts/ensure-build.mjs), under which
+  // npm would leave out the dev dependencies (Jest, Playwright, the checks) that the same checkout needs next.
+  const args = [...(fs.existsSync(lock) ? ['ci'] : ['install']), '--include=dev', '--no-audit', '--no-fund']
   const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) {
     process.stderr.write('hoso: cài đặt thư viện thất bại / dependency installation failed\n')

@@ -701,6 +701,7 @@ export interface Account {
   totpLastStep?: number | null;
   mfaFailures?: number | null;
   mfaLockedUntil?: string | null;
+  totpPendingAt?: string | null;
   /**
    * A system administrator can reset it when the device is lost
    */
@@ -1611,6 +1612,7 @@ export interface AccountsSelect<T extends boolean = true> {
   totpLastStep?: T;
   mfaFailures?: T;
   mfaLockedUntil?: T;
+  totpPendingAt?: T;
   totpEnabledAt?: T;
   activationPending?: T;
   activationSentAt?: T;

@@ -10,6 +10,7 @@ import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 import { recordRoleRequest, requestPrivilegeChanges } from '../../hooks/accounts/requestPrivilegeChanges'
+import { jwtWithSecondFactor } from '../../src/accounts/authStrategy'
 import { ROLE_OPTIONS } from '../../src/accounts/roleOptions'
 
 /** Tài khoản — exactly one per person (QĐ 832/QĐ-BNV); system roles may have no staff record. */
@@ -26,6 +27,8 @@ export const Accounts: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
+    // Payload's JWT sign-in, noting the session's second-factor proof on the account it loads.
+    strategies: [jwtWithSecondFactor],
   },
   admin: {
     useAsTitle: 'email',
@@ -81,6 +84,8 @@ export const Accounts: CollectionConfig = {
     { name: 'totpLastStep', type: 'number', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
     { name: 'mfaFailures', type: 'number', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
     { name: 'mfaLockedUntil', type: 'date', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
+    // When the pending secret was issued: asked again while it is valid, enrolment shows the same one.
+    { name: 'totpPendingAt', type: 'date', admin: { hidden: true }, access: { read: () => false, create: () => false, update: () => false } },
     {
       name: 'totpEnabledAt',
       type: 'date',

@@ -4,6 +4,7 @@ import { nobody } from '../../access/nobody'
 import { roleRequestDeciders } from '../../access/roleRequests'
 import { applyApprovedRoleRequest, decideRoleRequest } from '../../hooks/roleRequests/decideRoleRequest'
 import { ROLE_OPTIONS } from '../../src/accounts/roleOptions'
+import { isSysadmin } from '../../src/domain/access'
 import { label, textareaField } from '../shared/fields'
 
 const fixed = { create: () => false, update: () => false }
@@ -20,7 +21,8 @@ export const RoleRequests: CollectionConfig = {
   defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'summary',
-    defaultColumns: ['account', 'roles', 'unit', 'requestedBy', 'status', 'createdAt'],
+    // The account's name and e-mail are in the summary: the deciders (ministry HR) may not read accounts.
+    defaultColumns: ['summary', 'roles', 'unit', 'status', 'createdAt'],
     group: label('Hệ thống', 'System'),
     description: label(
       'Vai trò xem hồ sơ cá nhân và vai trò hệ thống chỉ có hiệu lực khi người khác có thẩm quyền phê duyệt: chọn "Đã phê duyệt" hoặc "Từ chối" rồi lưu.',
@@ -30,8 +32,17 @@ export const RoleRequests: CollectionConfig = {
   access: { read: roleRequestDeciders, create: nobody, update: roleRequestDeciders, delete: nobody },
   hooks: { beforeChange: [decideRoleRequest], afterChange: [applyApprovedRoleRequest] },
   fields: [
-    { name: 'summary', type: 'text', access: fixed, admin: { hidden: true } },
-    { name: 'account', type: 'relationship', relationTo: 'accounts', index: true, access: fixed, label: label('Tài khoản', 'Account') },
+    { name: 'summary', type: 'text', access: fixed, admin: { readOnly: true }, label: label('Tài khoản và vai trò đề nghị', 'Account and requested roles') },
+    {
+      name: 'account',
+      type: 'relationship',
+      relationTo: 'accounts',
+      index: true,
+      access: fixed,
+      label: label('Tài khoản', 'Account'),
+      // Only a system administrator reads accounts; to anyone else the link shows as "untitled – ID".
+      admin: { condition: (_data, _sibling, { user }) => isSysadmin(user ? { roles: (user as { roles?: string[] }).roles ?? [] } : null) },
+    },
     { name: 'roles', type: 'select', hasMany: true, options: ROLE_OPTIONS, access: fixed, label: label('Vai trò đề nghị', 'Requested roles') },
     { name: 'unit', type: 'relationship', relationTo: 'units', access: fixed, label: label('Đơn vị phụ trách đề nghị', 'Requested unit in charge') },
     { name: 'staff', type: 'relationship', relationTo: 'staff', access: fixed, label: label('Hồ sơ cán bộ gắn với tài khoản', 'Staff record of the account') },

@@ -17,6 +17,7 @@ import { refuseArchivedRecordDeletion, refuseArchivedRecordEdits } from '../../h
 import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
+import { HISTORY_COLLECTIONS } from '../Histories'
 import { label, textareaField } from '../shared/fields'
 import { listEndpoint } from './endpoints/list'
 import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
@@ -37,6 +38,8 @@ const history = (name: string, collection: CollectionSlug, vi: string, en: strin
   on: 'staff',
   label: label(vi, en),
   defaultLimit: 50,
+  // Inside the person's record the column naming the person says nothing (and showed "untitled – ID").
+  admin: { defaultColumns: ((HISTORY_COLLECTIONS.find((c) => c.slug === collection)?.admin?.defaultColumns ?? []) as string[]).filter((c) => c !== 'staff') },
 })
 
 /** Hồ sơ cán bộ, công chức, viên chức, người lao động — one record per person, the superset of 2C and HS02. */

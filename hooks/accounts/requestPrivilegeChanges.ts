@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 
 import { actorOf } from '../../src/accounts/actor'
 import { APPLYING_APPROVED_REQUEST, ISSUING_ACCOUNT, SUPERSEDING } from '../../src/accounts/contextFlags'
+import { roleRequestSummary } from '../../src/accounts/roleOptions'
 import { recordAuditEvent } from '../../src/audit/record'
 import { isSysadmin } from '../../src/domain/access'
 import { changedFields } from '../../src/domain/fieldChanges'
@@ -91,7 +92,7 @@ export const recordRoleRequest: CollectionAfterChangeHook = async ({ doc, req })
     collection: 'role-requests',
     data: {
       account: doc.id,
-      summary: `${doc.email}: ${e.requested.roles.join(', ')}`,
+      summary: roleRequestSummary(doc as { email?: string; displayName?: string | null }, e.requested.roles),
       roles: e.requested.roles as never,
       unit: e.requested.unitId,
       staff: e.requested.staffId ?? null,

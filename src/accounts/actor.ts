@@ -28,10 +28,25 @@ export function secondFactorPassed(req: PayloadRequest): boolean {
   // A job working on behalf of an account whose request passed the second factor (jobs/signing). Only
   // server code sets req.context; nothing from a client reaches it.
   if ((req.context as { secondFactorOfRequest?: boolean } | undefined)?.secondFactorOfRequest === true) return true
-  const sid = (req.user as { _sid?: string } | null)?._sid
-  const headers = req.headers as Headers | undefined
+  if (req.user && PROVEN.has(req.user)) return true
+  return noteSecondFactor(req.user, req.headers as Headers | undefined, req.payload.secret)
+}
+
+/**
+ * Accounts whose own HTTP request carried a valid proof for its session, by object identity. Payload's admin
+ * builds some of its data with a Local API call that passes only `user` (no request, so no cookie): the
+ * join-field tables of an edit view (`buildTableState` → `payload.find({ user })`). That call gets the same
+ * user object, so it keeps the rights its request proved; a user object is made afresh for every request.
+ */
+const PROVEN = new WeakSet<object>()
+
+/** Checks the proof in `headers` for the user's session and remembers the user object when it holds. */
+export function noteSecondFactor(user: unknown, headers: Headers | undefined, secret: string): boolean {
+  const sid = (user as { _sid?: string } | null)?._sid
   const proof = headers?.get?.('x-hoso-mfa') ?? cookie(headers?.get?.('cookie'), MFA_COOKIE)
-  return isValidProof(req.payload.secret, sid, proof)
+  const passed = isValidProof(secret, sid, proof)
+  if (passed && user && typeof user === 'object') PROVEN.add(user)
+  return passed
 }
 
 /** The signed-in account as the domain's Actor (roles, unit in charge, own staff record). */

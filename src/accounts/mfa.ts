@@ -27,8 +27,11 @@ const totp = (secret: string, label = 'hoso') =>
 /** A new random secret (160 bits, base32) and the otpauth:// URI an authenticator app scans. */
 export function newTotpSecret(accountLabel: string): { secret: string; uri: string } {
   const secret = new Secret({ size: 20 }).base32
-  return { secret, uri: totp(secret, accountLabel).toString() }
+  return { secret, uri: totpUri(secret, accountLabel) }
 }
+
+/** The otpauth:// URI of a secret, as an authenticator app scans it. */
+export const totpUri = (secret: string, accountLabel: string): string => totp(secret, accountLabel).toString()
 
 /** The code an authenticator shows at `now` (for tests and for the demo). */
 export const totpCode = (secret: string, now: Date): string => totp(secret).generate({ timestamp: now.getTime() })

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 
 import { MFA_COOKIE } from './actor'
-import { afterFailure, checkTotp, CODE_MESSAGES, mfaProof, newTotpSecret } from './mfa'
+import { afterFailure, checkTotp, CODE_MESSAGES, mfaProof, newTotpSecret, totpUri } from './mfa'
 import { DomainError, refuse } from '../domain/errors'
 
 interface MfaState {
@@ -13,7 +13,11 @@ interface MfaState {
   totpLastStep?: number | null
   mfaFailures?: number | null
   mfaLockedUntil?: string | null
+  totpPendingAt?: string | null
 }
+
+/** How long an issued, not yet confirmed secret is shown again instead of a new one. */
+export const PENDING_SECRET_MS = 15 * 60 * 1000
 
 
 // TOTP secrets are stored encrypted with the application secret (Payload's encrypt, as for API keys):
@@ -32,20 +36,54 @@ function save(req: PayloadRequest, id: number | string, data: Record<string, unk
   return req.payload.update({ collection: 'accounts', id, data: stored as never, overrideAccess: true, context: { secondFactor: true }, req })
 }
 
+/** What the second-factor page may say after a form post (`?error=<key>`): a fixed list, never text from the URL. */
+export const SECOND_FACTOR_ERRORS = {
+  ...CODE_MESSAGES,
+  setup: { vi: 'Hãy thiết lập xác thực hai bước trước.', en: 'Set up two-factor sign-in first.' },
+  enrolled: { vi: 'Tài khoản đã bật xác thực hai bước.', en: 'Two-factor sign-in is already set up.' },
+  session: { vi: 'Phiên đăng nhập không hợp lệ.', en: 'This sign-in has no session.' },
+  signIn: { vi: 'Bạn cần đăng nhập.', en: 'Please sign in.' },
+} as const
+export type SecondFactorErrorKey = keyof typeof SECOND_FACTOR_ERRORS
+
+/** The key of a refusal of this module (for the page's `?error=`); unknown ones read as a wrong code. */
+export function secondFactorErrorKey(e: DomainError): SecondFactorErrorKey {
+  const vi = e.issues[0]?.vi
+  const hit = (Object.keys(SECOND_FACTOR_ERRORS) as SecondFactorErrorKey[]).find((k) => SECOND_FACTOR_ERRORS[k].vi === vi)
+  return hit ?? 'wrong'
+}
+
+function refuseWith(kind: Parameters<typeof refuse>[0], field: string, key: SecondFactorErrorKey): never {
+  refuse(kind, field, SECOND_FACTOR_ERRORS[key].vi, SECOND_FACTOR_ERRORS[key].en)
+}
+
+/** Where to go after the second factor: a path of this site only (no `//host`, no `/\\host`), else the admin. */
+export const safeNextPath = (next: string | null | undefined): string =>
+  next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/admin'
+
 function signedIn(req: PayloadRequest) {
   const user = req.user as { id: number; _sid?: string; disabled?: boolean } | null
-  if (!user || user.disabled) refuse('unauthenticated', 'account', 'Bạn cần đăng nhập.', 'Please sign in.')
-  if (!user!._sid) refuse('invalid', 'session', 'Phiên đăng nhập không hợp lệ.', 'This sign-in has no session.')
+  if (!user || user.disabled) refuseWith('unauthenticated', 'account', 'signIn')
+  if (!user!._sid) refuseWith('invalid', 'session', 'session')
   return user as { id: number; _sid: string }
 }
 
-/** Starts enrolment: a new pending secret, its otpauth:// URI and a QR code (SVG) to scan. */
-export async function beginEnrolment(req: PayloadRequest) {
+/**
+ * Starts enrolment: a pending secret, its otpauth:// URI and a QR code (SVG) to scan. Idempotent: while the
+ * pending secret is valid (PENDING_SECRET_MS) the same one is returned, so a page rendered twice, a second tab
+ * or React's doubled effect never leaves the person scanning a secret that is no longer the stored one.
+ */
+export async function beginEnrolment(req: PayloadRequest, now = new Date()) {
   const user = signedIn(req)
   const account = await load(req, user.id)
-  if (account.totpSecret) refuse('conflict', 'code', 'Tài khoản đã bật xác thực hai bước.', 'Two-factor sign-in is already set up.')
-  const { secret, uri } = newTotpSecret(account.email)
-  await save(req, user.id, { totpPendingSecret: secret })
+  if (account.totpSecret) refuseWith('conflict', 'code', 'enrolled')
+  const issuedAt = account.totpPendingAt ? new Date(account.totpPendingAt).getTime() : NaN
+  let secret = account.totpPendingSecret
+  if (!secret || !(now.getTime() - issuedAt < PENDING_SECRET_MS)) {
+    secret = newTotpSecret(account.email).secret
+    await save(req, user.id, { totpPendingSecret: secret, totpPendingAt: now.toISOString() })
+  }
+  const uri = totpUri(secret, account.email)
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, width: 220 }) }
 }
 
@@ -58,7 +96,7 @@ export async function verifyCode(req: PayloadRequest, code: string) {
   const account = await load(req, user.id)
   const enrolling = !account.totpSecret
   const secret = account.totpSecret ?? account.totpPendingSecret
-  if (!secret) refuse('conflict', 'code', 'Hãy thiết lập xác thực hai bước trước.', 'Set up two-factor sign-in first.')
+  if (!secret) refuseWith('conflict', 'code', 'setup')
   const now = new Date()
   const check = checkTotp({
     secret,
@@ -78,7 +116,7 @@ export async function verifyCode(req: PayloadRequest, code: string) {
     totpLastStep: check.step,
     mfaFailures: 0,
     mfaLockedUntil: null,
-    ...(enrolling ? { totpSecret: secret, totpPendingSecret: null, totpEnabledAt: now.toISOString() } : {}),
+    ...(enrolling ? { totpSecret: secret, totpPendingSecret: null, totpPendingAt: null, totpEnabledAt: now.toISOString() } : {}),
   })
   return { proof: mfaProof(req.payload.secret, user._sid), enrolled: enrolling }
 }
@@ -91,5 +129,5 @@ export function proofCookie(req: PayloadRequest, proof: string): string {
 
 /** A system administrator clears a person's second factor (lost phone); they enrol again at next sign-in. */
 export async function resetSecondFactor(req: PayloadRequest, accountId: number) {
-  await save(req, accountId, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, mfaFailures: 0, mfaLockedUntil: null })
+  await save(req, accountId, { totpSecret: null, totpPendingSecret: null, totpPendingAt: null, totpEnabledAt: null, totpLastStep: null, mfaFailures: 0, mfaLockedUntil: null })
 }

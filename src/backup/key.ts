@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { isProductionDeployment } from '../domain/deployment'
 import { backupDir, dataDir } from './paths'
 
 export interface BackupKey {
@@ -44,10 +45,10 @@ export function loadBackupKey(log: (msg: string) => void = () => {}): BackupKey 
   }
   let file = process.env.BACKUP_KEY_FILE
   if (!file) {
-    if (process.env.NODE_ENV === 'production') {
+    if (isProductionDeployment(process.env)) {
       throw new Error(
         'Chưa cấu hình khóa mã hóa bản sao lưu: đặt BACKUP_KEY_FILE hoặc BACKUP_KEY / ' +
-          'no backup encryption key: set BACKUP_KEY_FILE or BACKUP_KEY (required in production)',
+          'no backup encryption key: set BACKUP_KEY_FILE or BACKUP_KEY (required in a deployment, HOSO_DEPLOYMENT=production)',
       )
     }
     file = path.join(dataDir(), 'backup.key')

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { isProductionDeployment } from '../domain/deployment'
 import { parseDataKey, parseDataKeyList } from '../domain/sealedValue'
 import { DataKeyring } from './fieldCipher'
 
@@ -23,11 +24,11 @@ export function loadDataKeyring(env: NodeJS.ProcessEnv = process.env): DataKeyri
     if (!fs.existsSync(file)) throw new Error(`HOSO_DATA_KEY_FILE: không có tệp ${file} / file ${file} does not exist`)
     return new DataKeyring(parseDataKey(fs.readFileSync(file, 'utf8'), `HOSO_DATA_KEY_FILE (${file})`), previous)
   }
-  if (env.NODE_ENV === 'production') {
+  if (isProductionDeployment(env)) {
     throw new Error(
-      'HOSO_DATA_KEY hoặc HOSO_DATA_KEY_FILE chưa được đặt (bắt buộc khi chạy thật: khóa mã hóa số CCCD, BHXH, mã số thuế; ' +
+      'HOSO_DATA_KEY hoặc HOSO_DATA_KEY_FILE chưa được đặt (bắt buộc khi triển khai thật, HOSO_DEPLOYMENT=production: khóa mã hóa số CCCD, BHXH, mã số thuế; ' +
         'tạo bằng `openssl rand -base64 32` và sao lưu riêng) / HOSO_DATA_KEY or HOSO_DATA_KEY_FILE is not set (required in ' +
-        'production: the key that encrypts citizen ID, social insurance and tax numbers; make one with `openssl rand -base64 32` ' +
+        'a deployment, HOSO_DEPLOYMENT=production: the key that encrypts citizen ID, social insurance and tax numbers; make one with `openssl rand -base64 32` ' +
         'and back it up separately)',
     )
   }

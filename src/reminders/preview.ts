@@ -12,7 +12,7 @@ export function previewEmail(template: (typeof PREVIEW_TEMPLATES)[number], paylo
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000)
   if (template === 'hr-digest') {
     const unit = (unitId: number, name: string, depth: number, staff: number, complete: number, stale: number, pending: number): UnitAggregate => ({
-      unitId, name, depth, staff, complete, incomplete: staff - complete, stale, pending, pendingOverdue: Math.floor(pending / 2), returned: 1, oldestPendingAt: pending ? daysAgo(12) : null,
+      unitId, name, depth, staff, complete, incomplete: staff - complete, stale, pending, pendingOverdue: Math.floor(pending / 2), returned: 1, oldestPendingAt: pending ? daysAgo(12) : null, missingItems: staff - complete,
     })
     const root = unit(1, 'Vụ Mẫu (ví dụ)', 1, 120, 84, 30, 6)
     const units = [root, unit(2, 'Phòng Một (ví dụ)', 2, 70, 40, 22, 4), unit(3, 'Phòng Hai (ví dụ)', 2, 50, 44, 8, 2)]

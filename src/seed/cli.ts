@@ -39,6 +39,7 @@ runCli(async () => {
         staff,
         seed: values.seed ? Number(values.seed) : undefined,
         log: (m) => console.log(m),
+        cast: process.env.HOSO_DEMO_CAST !== 'false',
       })
       console.log(`seeded ${result.units} units, ${result.staff} staff, ${result.accounts} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
       // A bulk load leaves dead row versions behind (staff_names' counters are upserted per batch): at 1 000 000

@@ -1,28 +1,38 @@
+import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { dataKeyring } from '../crypto/dataKey'
 import { sealedRow } from '../crypto/fieldCipher'
 import { todayInVietnam } from '../domain/dates'
 import type { Role } from '../domain/roles'
+import { subtreePattern } from '../domain/unitTree'
+import { isProductionDeployment } from '../domain/deployment'
 import { CODE_LISTS } from '../domain/reference/codeLists'
 import { RANKS } from '../domain/reference/ranks'
 import { normalizePersonName, searchKey, sortKey } from '../domain/names'
 import { bulkInsert, transactionDb } from './bulkInsert'
+import { seedDemoRequests } from './demoRequests'
 import { generatePerson, type SeedContext } from './people'
 import { Random } from './random'
 import { DEMO_HR_UNIT_CODE, DEMO_UNIT_TREE, type SeedUnit } from './units'
 
-/** The demo cast: one account for each role (test/unit/roles.test.ts checks that none is missing). */
-export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; description: string }> = [
-  { email: 'admin@hoso.local', role: 'sysadmin', description: 'Quản trị hệ thống / System administrator' },
-  { email: 'nhansu@hoso.local', role: 'unit-hr', description: 'Cán bộ tổ chức Vụ Công chức – Viên chức / HR officer' },
-  { email: 'canbo@hoso.local', role: 'staff', description: 'Cán bộ Vụ Công chức – Viên chức / Staff member' },
-  { email: 'tccb@hoso.local', role: 'ministry-hr', description: 'Vụ Tổ chức cán bộ, toàn Bộ / Ministry HR' },
-  { email: 'truongdonvi@hoso.local', role: 'unit-head', description: 'Thủ trưởng Vụ Công chức – Viên chức / Unit head' },
-  { email: 'kiemtra@hoso.local', role: 'auditor', description: 'Kiểm tra, giám sát / Auditor' },
-  { email: 'baove@hoso.local', role: 'data-protection-officer', description: 'Cán bộ bảo vệ dữ liệu cá nhân / Personal-data officer' },
-  { email: 'luutru@hoso.local', role: 'archivist', description: 'Cán bộ lưu trữ / Archivist' },
+/**
+ * The demo cast: one account for each role (test/unit/roles.test.ts checks that none is missing). `unit`: the
+ * unit in charge (and, with the demo cast, the unit of the person's own staff record).
+ */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; description: string; unit: string | null }> = [
+  { email: 'admin@hoso.local', role: 'sysadmin', description: 'Quản trị hệ thống / System administrator', unit: null },
+  { email: 'nhansu@hoso.local', role: 'unit-hr', description: 'Cán bộ tổ chức Vụ Công chức – Viên chức / HR officer', unit: DEMO_HR_UNIT_CODE },
+  { email: 'canbo@hoso.local', role: 'staff', description: 'Cán bộ Vụ Công chức – Viên chức / Staff member', unit: DEMO_HR_UNIT_CODE },
+  { email: 'tccb@hoso.local', role: 'ministry-hr', description: 'Vụ Tổ chức cán bộ, toàn Bộ / Ministry HR', unit: 'VTCCB' },
+  { email: 'kiemtra@hoso.local', role: 'auditor', description: 'Kiểm tra, giám sát nhật ký / Auditor', unit: null },
+  { email: 'truongphong@hoso.local', role: 'unit-head', description: 'Thủ trưởng Vụ Công chức – Viên chức / Unit head', unit: DEMO_HR_UNIT_CODE },
+  { email: 'baove@hoso.local', role: 'data-protection-officer', description: 'Cán bộ bảo vệ dữ liệu cá nhân / Personal-data officer', unit: 'VTCCB' },
+  { email: 'luutru@hoso.local', role: 'archivist', description: 'Cán bộ lưu trữ / Archivist', unit: 'VTCCB' },
 ]
+
+/** With the demo cast, this many more people (the first staff records without an account) get a staff account. */
+export const DEMO_CAST_ACCOUNTS = 30
 
 /** The demo staff member behind canbo@hoso.local (also the person on the README's 2C page). */
 export const DEMO_PERSON = { fullName: 'Nguyễn Thị Hường', gender: 'female' as const }
@@ -31,6 +41,12 @@ export interface SeedOptions {
   staff: number
   seed?: number
   log?: (msg: string) => void
+  /**
+   * The demo cast for a newcomer (`npm start`): each HR, head and ministry HR account linked to a staff record of
+   * its own unit (one account per person) and DEMO_CAST_ACCOUNTS people with a staff account of their own
+   * (canbo<n>@hoso.local, the e-mail on their record). Off by default: tests count on four accounts.
+   */
+  cast?: boolean
 }
 
 export interface SeedResult {
@@ -46,9 +62,9 @@ export function demoPassword(): string {
   return process.env.DEMO_PASSWORD ?? 'hoso-demo-2026'
 }
 
-/** Demo accounts carry a known password: refused in production unless explicitly enabled. */
+/** Demo accounts carry a known password: refused in a deployment (HOSO_DEPLOYMENT=production) unless explicitly enabled. */
 export function demoDataAllowed(): boolean {
-  return process.env.NODE_ENV !== 'production' || process.env.HOSO_ALLOW_DEMO === 'true'
+  return !isProductionDeployment(process.env) || process.env.HOSO_ALLOW_DEMO === 'true'
 }
 
 export async function databaseIsEmpty(payload: Payload): Promise<boolean> {
@@ -69,8 +85,8 @@ const HISTORY_RELATIONSHIPS = new Set(['staff', 'kind', 'mode', 'rating', 'form'
 export async function seedDemoData(payload: Payload, options: SeedOptions): Promise<SeedResult> {
   if (!demoDataAllowed()) {
     throw new Error(
-      'Dữ liệu mẫu và tài khoản mẫu bị từ chối khi NODE_ENV=production (đặt HOSO_ALLOW_DEMO=true nếu thật sự cần) / ' +
-        'Demo data and demo accounts are refused in production unless HOSO_ALLOW_DEMO=true',
+      'Dữ liệu mẫu và tài khoản mẫu bị từ chối khi HOSO_DEPLOYMENT=production (đặt HOSO_ALLOW_DEMO=true nếu thật sự cần) / ' +
+        'Demo data and demo accounts are refused in a deployment (HOSO_DEPLOYMENT=production) unless HOSO_ALLOW_DEMO=true',
     )
   }
   const req = await createLocalReq({}, payload)
@@ -78,6 +94,13 @@ export async function seedDemoData(payload: Payload, options: SeedOptions): Prom
   try {
     const result = await seedWithin(payload, req, new Random(options.seed ?? 20261125), options)
     await commitTransaction(req)
+    if (options.cast) {
+      const { docs } = await payload.find({ collection: 'accounts', where: { roles: { in: ['staff'] } }, sort: 'id', limit: 12, depth: 0, overrideAccess: true })
+      const [decider] = (await payload.find({ collection: 'accounts', where: { email: { equals: 'tccb@hoso.local' } }, depth: 0, overrideAccess: true })).docs
+      // canbo@ (the first) keeps a clean record for the README's walk-through; the next ones carry the requests.
+      const made = await seedDemoRequests(payload, docs.slice(1) as never, decider as never, { pending: 6, returned: 2 })
+      ;(options.log ?? (() => {}))(`demo cast: ${made} declarations (6 waiting for review, 2 returned)`)
+    }
     return result
   } catch (err) {
     await killTransaction(req)
@@ -171,24 +194,33 @@ async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, op
   }
 
   const password = demoPassword()
+  const own = options.cast ? await castRecords(db, unitIds, demoStaffId!) : new Map<string, { id: number; fullName: string }>()
   for (const account of DEMO_ACCOUNTS) {
+    const record = account.role === 'staff' ? { id: demoStaffId!, fullName: DEMO_PERSON.fullName } : own.get(account.email)
     await payload.create({
       collection: 'accounts',
       req,
       data: {
         email: account.email,
         password,
-        displayName: account.description.split(' / ')[0],
+        displayName: record && account.role !== 'staff' ? `${record.fullName} — ${account.description.split(' / ')[0]}` : account.description.split(' / ')[0],
         roles: [account.role],
-        unit:
-          account.role === 'unit-hr' || account.role === 'unit-head' || account.role === 'staff'
-            ? unitIds.get(DEMO_HR_UNIT_CODE)
-            : account.role === 'ministry-hr'
-              ? unitIds.get('VTCCB')
-              : undefined,
-        staff: account.role === 'staff' ? demoStaffId : undefined,
+        unit: account.role === 'auditor' || !account.unit ? undefined : unitIds.get(account.unit),
+        staff: record?.id,
       },
     })
+  }
+  let accounts: number = DEMO_ACCOUNTS.length
+  if (options.cast) {
+    const taken = [demoStaffId!, ...[...own.values()].map((r) => r.id)]
+    const { rows } = (await db.execute(
+      sql`SELECT id, full_name AS "fullName", email FROM staff WHERE NOT (id = ANY(${`{${taken.join(',')}}`}::int[])) ORDER BY id LIMIT ${DEMO_CAST_ACCOUNTS}`,
+    )) as unknown as { rows: Array<{ id: number; fullName: string; email: string }> }
+    for (const person of rows) {
+      await payload.create({ collection: 'accounts', req, data: { email: person.email, password, displayName: person.fullName, roles: ['staff'], staff: person.id } })
+    }
+    accounts += rows.length
+    log(`demo cast: ${own.size} officers linked to their records, ${rows.length} staff accounts`)
   }
   return {
     units: unitIds.size,
@@ -196,6 +228,27 @@ async function seedWithin(payload: Payload, req: PayloadRequest, rng: Random, op
     historyRows,
     codes: codeIds.length,
     ranks: rankIds.length,
-    accounts: DEMO_ACCOUNTS.length,
+    accounts,
   }
+}
+
+/**
+ * A staff record for each officer of the demo cast, in the officer's own unit (or below it): the first records
+ * there not yet taken, so the generated people stay as they are.
+ */
+async function castRecords(db: Awaited<ReturnType<typeof transactionDb>>, unitIds: Map<string, number>, demoStaffId: number): Promise<Map<string, { id: number; fullName: string }>> {
+  const out = new Map<string, { id: number; fullName: string }>()
+  const taken: number[] = [demoStaffId]
+  for (const account of DEMO_ACCOUNTS) {
+    if (account.role === 'staff' || !account.unit) continue
+    const { rows } = (await db.execute(sql`
+      SELECT id, full_name AS "fullName" FROM staff
+       WHERE unit_path LIKE ${subtreePattern(unitIds.get(account.unit)!)} AND NOT (id = ANY(${`{${taken.join(',')}}`}::int[]))
+       ORDER BY id LIMIT 1`)) as unknown as { rows: Array<{ id: number; fullName: string }> }
+    if (rows[0]) {
+      out.set(account.email, rows[0])
+      taken.push(rows[0].id)
+    }
+  }
+  return out
 }

@@ -15,10 +15,13 @@ import { watchDatabase } from './databaseAvailability'
 import { createDemoPki } from '../pki/demoPki'
 import { testRoutes } from './testRoutes'
 import { poolOf } from '../db/pool'
+import { isProductionDeployment } from '../domain/deployment'
 
+// Next's mode (development compiles pages on demand) is NODE_ENV; whether this is a real deployment is not.
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0')
+// A trial copy (`npm start` with demo accounts) answers on this machine only; a deployment on every interface.
+const host = process.env.HOST ?? (isProductionDeployment(process.env) ? '0.0.0.0' : '127.0.0.1')
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000)
 
 async function main(): Promise<void> {
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   const seedStaff = Number(process.env.SEED_STAFF ?? 300)
   if (demoDataAllowed() && process.env.HOSO_SEED !== 'false' && (await databaseIsEmpty(payload))) {
     logger.info({ staff: seedStaff }, 'empty database: seeding demo data')
-    const result = await seedDemoData(payload, { staff: seedStaff })
+    const result = await seedDemoData(payload, { staff: seedStaff, cast: process.env.HOSO_DEMO_CAST !== 'false' })
     logger.info(result, 'demo data seeded')
   }
 

@@ -19,6 +19,7 @@ import path from 'node:path'
 
 import { HttpTimestampAuthority, PDF, type TimestampAuthority } from '@libpdf/core'
 
+import { isProductionDeployment } from '../domain/deployment'
 import type { SignatureStep } from '../domain/signing/signedExport'
 import type { SignatureSpace } from '../pdf/render'
 import { defaultPkiDir, loadDemoPki } from '../pki/demoPki'
@@ -64,7 +65,7 @@ function readCrl(file: string): Uint8Array {
 
 /** The configuration from the environment (demo PKI when present and not overridden). */
 export async function signingConfigFromEnv(env: Env = process.env): Promise<SigningConfig> {
-  const production = env.NODE_ENV === 'production' && env.HOSO_ALLOW_DEMO !== 'true'
+  const production = isProductionDeployment(env) && env.HOSO_ALLOW_DEMO !== 'true'
   const trustAnchors = list(env.HOSO_TRUST_ANCHORS).flatMap((f) => pemBundleDer(fs.readFileSync(f, 'utf8')))
   const crls = list(env.HOSO_CRLS).map(readCrl)
   let timestampAuthority: TimestampAuthority | null = env.HOSO_TSA_URL ? new HttpTimestampAuthority(env.HOSO_TSA_URL) : null

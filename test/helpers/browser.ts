@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
+import { totpCode } from '../../src/accounts/mfa'
 import { stopTestPayload } from './payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -68,4 +69,17 @@ export async function closeAll(parts: { browser?: Browser; sql?: { end(): Promis
 export async function launchPage(): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchBrowser()
   return { browser, page: await vietnamesePage(browser) }
+}
+
+/**
+ * On the second-factor page: reads the secret shown for enrolment (or takes `secret`), enters the current code
+ * and waits to leave the page. Returns the secret, for a later sign-in of the same account.
+ */
+export async function passSecondFactor(page: Page, secret?: string): Promise<string> {
+  await page.waitForURL(/\/xac-thuc-hai-buoc/)
+  const key = secret ?? (await page.locator('[data-testid="totp-secret"]').textContent())!.trim()
+  await page.getByLabel('Mã xác thực').fill(totpCode(key, new Date()))
+  await page.getByRole('button', { name: 'Xác nhận' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/xac-thuc-hai-buoc'), { timeout: 30_000 })
+  return key
 }

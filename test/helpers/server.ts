@@ -22,6 +22,8 @@ export async function startTestServer(env: Record<string, string | undefined>, t
     ...process.env,
     NODE_OPTIONS: '',
     NODE_ENV: 'production',
+    // As deployed: demo data, generated keys and the demo PKI refused unless a test allows them.
+    HOSO_DEPLOYMENT: 'production',
     PORT: '0',
     HOST: '127.0.0.1',
     HOSO_SEED: 'false',

@@ -52,7 +52,7 @@ const createUnit = (url: string, token: string, code: string) =>
  * a blocked test process would keep using keep-alive sockets the server closed meanwhile.
  */
 function command(entry: string, args: string[], env: Record<string, string | undefined>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const merged: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'integration-test-secret', ...env }
+  const merged: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', HOSO_DEPLOYMENT: 'production', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'integration-test-secret', ...env }
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k]
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''

@@ -59,6 +59,13 @@ test('a password alone gives an HR officer their own record only; a TOTP code op
   expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\/hoso:hr%40test\.local\?.*secret=/)
   expect(setup.body.qrSvg).toContain('<svg')
   const secret = setup.body.secret as string
+  // Enrolment is idempotent: asked again (a page rendered twice, a second tab) it hands out the same pending
+  // secret, on another session of the same account too, so the secret a person scans is the stored one.
+  const again = await call(token, 'POST', '/api/accounts/mfa/setup')
+  expect(again.status).toBe(200)
+  expect(again.body.secret).toBe(secret)
+  const otherSession = await loginToken(server.url, 'hr@test.local', PASSWORD)
+  expect((await call(otherSession, 'POST', '/api/accounts/mfa/setup')).body.secret).toBe(secret)
 
   const now = new Date()
   const right = totpCode(secret, now)

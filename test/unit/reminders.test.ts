@@ -1,6 +1,7 @@
 import { REQUIRED_HISTORIES, REQUIRED_ITEMS, completeness } from '../../src/domain/completeness'
 import {
   addMonths,
+  averageCompleteness,
   dayKey,
   DEFAULT_REMINDER_SETTINGS,
   hrDigest,
@@ -135,6 +136,7 @@ const unit = (unitId: number, staff: number, complete: number, extra: Partial<Un
   staff,
   complete,
   incomplete: staff - complete,
+  missingItems: staff - complete,
   stale: 0,
   pending: 0,
   pendingOverdue: 0,
@@ -190,4 +192,13 @@ test('the SQL rule covers every required item and history, and nothing else', ()
   expect(Object.keys(HISTORY_TABLES).sort()).toEqual(REQUIRED_HISTORIES.map((i) => i.field).sort())
   const sql = missingArraySql()
   for (const i of [...REQUIRED_ITEMS, ...REQUIRED_HISTORIES]) expect(sql).toContain(`'${i.field}'`)
+})
+
+test('a unit whose people each miss one item reads as nearly complete on average, not 0 %', () => {
+  const items = REQUIRED_ITEMS.length + REQUIRED_HISTORIES.length
+  const everyoneMissesOne = unit(9, 300, 0, { missingItems: 300 })
+  expect(percentComplete(everyoneMissesOne)).toBe(0)
+  expect(averageCompleteness(everyoneMissesOne)).toBe(Math.floor(100 - 100 / items))
+  expect(averageCompleteness(everyoneMissesOne)).toBeGreaterThanOrEqual(90)
+  expect(averageCompleteness(unit(10, 0, 0, { missingItems: 0 }))).toBe(100)
 })

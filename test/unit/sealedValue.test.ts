@@ -155,21 +155,21 @@ describe('data keys', () => {
     }
   })
 
-  test('production without a key refuses with the variable named; outside production a key is generated once and kept', () => {
-    expect(() => loadDataKeyring({ NODE_ENV: 'production' })).toThrow(/HOSO_DATA_KEY hoặc HOSO_DATA_KEY_FILE chưa được đặt/)
-    expect(() => loadDataKeyring({ NODE_ENV: 'production', HOSO_DATA_KEY: hex, HOSO_DATA_KEY_FILE: '/x' })).toThrow(/Chỉ đặt một/)
-    expect(loadDataKeyring({ NODE_ENV: 'production', HOSO_DATA_KEY: b64 }).keyId).toBe(new DataKeyring(keyA).keyId)
+  test('a deployment (HOSO_DEPLOYMENT=production) without a key refuses with the variable named; a production build outside a deployment generates a key once and keeps it', () => {
+    expect(() => loadDataKeyring({ NODE_ENV: 'production', HOSO_DEPLOYMENT: 'production' })).toThrow(/HOSO_DATA_KEY hoặc HOSO_DATA_KEY_FILE chưa được đặt/)
+    expect(() => loadDataKeyring({ NODE_ENV: 'production', HOSO_DEPLOYMENT: 'production', HOSO_DATA_KEY: hex, HOSO_DATA_KEY_FILE: '/x' })).toThrow(/Chỉ đặt một/)
+    expect(loadDataKeyring({ NODE_ENV: 'production', HOSO_DEPLOYMENT: 'production', HOSO_DATA_KEY: b64 }).keyId).toBe(new DataKeyring(keyA).keyId)
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-key-'))
     try {
       const file = path.join(dir, 'k')
       fs.writeFileSync(file, `${hex}\n`)
-      expect(loadDataKeyring({ NODE_ENV: 'production', HOSO_DATA_KEY_FILE: file }).keyId).toBe(new DataKeyring(keyA).keyId)
+      expect(loadDataKeyring({ NODE_ENV: 'production', HOSO_DEPLOYMENT: 'production', HOSO_DATA_KEY_FILE: file }).keyId).toBe(new DataKeyring(keyA).keyId)
 
-      const first = loadDataKeyring({ NODE_ENV: 'development', HOSO_DATA_DIR: dir })
+      const first = loadDataKeyring({ NODE_ENV: 'production', HOSO_DATA_DIR: dir })
       expect((fs.statSync(path.join(dir, 'data-key')).mode & 0o777).toString(8)).toBe('600')
       const sealed = first.seal(CCCD, 'nationalId')
-      expect(loadDataKeyring({ NODE_ENV: 'development', HOSO_DATA_DIR: dir }).open(sealed, 'nationalId')).toBe(CCCD)
+      expect(loadDataKeyring({ NODE_ENV: 'production', HOSO_DATA_DIR: dir }).open(sealed, 'nationalId')).toBe(CCCD)
       expect(fs.readdirSync(dir).sort()).toEqual(['data-key', 'k'])
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react'
 
 import { formatDateInVietnam } from '../../domain/dates'
-import type { UnitAggregate } from '../../domain/reminders'
+import { averageCompleteness, percentComplete, type UnitAggregate } from '../../domain/reminders'
 
 /** A unit's figures as the dashboard endpoint sends them (JSON: the date as an ISO string). */
 type Unit = Omit<UnitAggregate, 'oldestPendingAt'> & { oldestPendingAt: string | null }
@@ -27,7 +27,7 @@ const FILTER_LABELS: Record<(typeof FILTERS)[number], [string, string]> = {
   returned: ['Bị trả lại', 'Returned'],
 }
 
-const pct = (u: Unit) => (u.staff === 0 ? 100 : Math.floor((u.complete * 100) / u.staff))
+const pct = (u: Unit) => percentComplete(u)
 const date = (d: string | null) => formatDateInVietnam(d) || '—'
 
 export function UpdateDashboardClient({ en, mayUrge }: { en: boolean; mayUrge: boolean }) {
@@ -99,7 +99,8 @@ export function UpdateDashboardClient({ en, mayUrge }: { en: boolean; mayUrge: b
             <tr>
               <th>{t('Đơn vị', 'Unit')}</th>
               <th>{t('Số hồ sơ', 'Records')}</th>
-              <th>{t('% đầy đủ', '% complete')}</th>
+              <th>{t('Mức đầy đủ trung bình', 'Average completeness')}</th>
+              <th>{t('Hồ sơ đủ 100 %', 'Records 100 % complete')}</th>
               <th>{t('Chưa đầy đủ', 'Incomplete')}</th>
               <th>{t('Quá hạn xác nhận', 'Stale')}</th>
               <th>{t('Chờ duyệt', 'Pending')}</th>
@@ -116,7 +117,8 @@ export function UpdateDashboardClient({ en, mayUrge }: { en: boolean; mayUrge: b
                   </button>
                 </td>
                 <td>{u.staff}</td>
-                <td>{pct(u)}%</td>
+                <td data-testid="unit-average">{averageCompleteness(u)} %</td>
+                <td>{pct(u)} %</td>
                 <td>{u.incomplete}</td>
                 <td>{u.stale}</td>
                 <td>{u.pending}{u.pendingOverdue ? ` (${u.pendingOverdue} ${t('quá hạn', 'overdue')})` : ''}</td>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { FieldInfo } from '../../changeRequests/catalogue'
+import { formatDateTimeInVietnam } from '../../domain/dates'
 import { ReminderOptOut } from './ReminderOptOut'
 import type { SelfServiceForm } from '../../changeRequests/form'
 
@@ -484,7 +485,7 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
           <ul>
             {request.transitions.map((tr, i) => (
               <li key={i}>
-                {new Date(tr.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false })} — {t.actions[tr.action] ?? tr.action}
+                {formatDateTimeInVietnam(tr.at)} — {t.actions[tr.action] ?? tr.action}
                 {tr.reason ? `: ${tr.reason}` : ''}
               </li>
             ))}

@@ -1,7 +1,5 @@
 'use client'
 
-import { useEffect, useState } from 'react'
-
 const TEXT = {
   vi: {
     title: 'Xác thực hai bước',
@@ -23,41 +21,27 @@ const TEXT = {
   },
 }
 
-export function SecondFactorForm({ lang, enrolled, next, email }: { lang: 'vi' | 'en'; enrolled: boolean; next: string; email: string }) {
+/**
+ * The second-factor form: a plain POST to the verify endpoint with `next` as a field, so it works the same
+ * before and after hydration; the endpoint answers with a redirect (to `next`, or back here with `?error=`).
+ * Only signing out needs the script.
+ */
+export function SecondFactorForm({
+  lang,
+  enrolled,
+  next,
+  email,
+  setup,
+  error,
+}: {
+  lang: 'vi' | 'en'
+  enrolled: boolean
+  next: string
+  email: string
+  setup: { secret: string; qrSvg: string } | null
+  error: string | null
+}) {
   const t = TEXT[lang]
-  const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    if (enrolled) return
-    void (async () => {
-      const res = await fetch('/api/accounts/mfa/setup', { method: 'POST', credentials: 'include', headers: { 'Accept-Language': lang } })
-      const body = await res.json().catch(() => ({}))
-      if (res.ok) setSetup(body)
-      else setError(body.errors?.[0]?.message ?? res.statusText)
-    })()
-  }, [enrolled, lang])
-
-  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
-    const code = String(new FormData(e.currentTarget).get('code') ?? '')
-    setBusy(true)
-    setError(null)
-    const res = await fetch('/api/accounts/mfa/verify', {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
-      body: JSON.stringify({ code }),
-    })
-    setBusy(false)
-    if (res.ok) {
-      window.location.href = next
-      return
-    }
-    const body = await res.json().catch(() => ({}))
-    setError(body.errors?.[0]?.message ?? res.statusText)
-  }
   const signOut = async () => {
     await fetch('/api/accounts/logout', { method: 'POST', credentials: 'include' })
     window.location.href = '/admin/login'
@@ -65,7 +49,7 @@ export function SecondFactorForm({ lang, enrolled, next, email }: { lang: 'vi' |
 
   return (
     <main className="self">
-      <form className="card login" onSubmit={submit}>
+      <form className="card login" method="post" action="/api/accounts/mfa/verify">
         <h1>{t.title}</h1>
         <p className="who">{email}</p>
         <p>{enrolled ? t.leadVerify : t.leadEnrol}</p>
@@ -77,6 +61,7 @@ export function SecondFactorForm({ lang, enrolled, next, email }: { lang: 'vi' |
             </p>
           </>
         )}
+        <input type="hidden" name="next" value={next} />
         <label>
           {t.code}
           <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" required autoFocus />
@@ -88,7 +73,7 @@ export function SecondFactorForm({ lang, enrolled, next, email }: { lang: 'vi' |
           </p>
         )}
         <div style={{ display: 'flex', gap: '0.5rem' }}>
-          <button className="primary" type="submit" disabled={busy}>
+          <button className="primary" type="submit">
             {t.submit}
           </button>
           <button type="button" onClick={signOut}>

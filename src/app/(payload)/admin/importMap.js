@@ -3,6 +3,14 @@ import { StaffListFilter as StaffListFilter_cc5da5ab1fa1d071f032e0baf7bc720f } f
 import { SignedExportRequest as SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46 } from '../../../../collections/Staff/components/SignedExportRequest'
 import { PendingRoleRequests as PendingRoleRequests_6950cec7dae90e722d76174f845f4661 } from '../../../../src/components/accounts/PendingRoleRequests'
 import { ChangeRequestReview as ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba } from '../../../../src/components/ChangeRequestReview'
+import { CollectionCell as CollectionCell_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { CollectionField as CollectionField_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { DottedIdsCell as DottedIdsCell_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { DottedIdsField as DottedIdsField_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { RolesCell as RolesCell_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { RolesField as RolesField_2bd2666bdce4fb807aab236535f11530 } from '../../../../collections/AuditEvents/components/AuditCells'
+import { AuditChanges as AuditChanges_c95cf91bf98a1a799dedce1f480630dd } from '../../../../collections/AuditEvents/components/AuditChanges'
+import { AuditDetail as AuditDetail_c95cf91bf98a1a799dedce1f480630dd } from '../../../../collections/AuditEvents/components/AuditChanges'
 import { AuditFilterPanel as AuditFilterPanel_9405558992ae0050944880ef2fac9f23 } from '../../../../collections/AuditEvents/components/AuditFilterPanel'
 import { SignedExportActions as SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b } from '../../../../src/components/signing/SignedExportActions'
 import { CivilDateCell as CivilDateCell_7162e6b20a401a0cdc15ab6beb30a2f1 } from '../../../../src/components/calendar/CivilDateCell'
@@ -18,6 +26,14 @@ export const importMap = {
   "/collections/Staff/components/SignedExportRequest#SignedExportRequest": SignedExportRequest_7a41085370304abeed1ecca9ae7fbf46,
   "/src/components/accounts/PendingRoleRequests#PendingRoleRequests": PendingRoleRequests_6950cec7dae90e722d76174f845f4661,
   "/src/components/ChangeRequestReview#ChangeRequestReview": ChangeRequestReview_2ba8c1a7cc2788eb8c1a49166f7525ba,
+  "/collections/AuditEvents/components/AuditCells#CollectionCell": CollectionCell_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#CollectionField": CollectionField_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#DottedIdsCell": DottedIdsCell_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#DottedIdsField": DottedIdsField_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#RolesCell": RolesCell_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditCells#RolesField": RolesField_2bd2666bdce4fb807aab236535f11530,
+  "/collections/AuditEvents/components/AuditChanges#AuditChanges": AuditChanges_c95cf91bf98a1a799dedce1f480630dd,
+  "/collections/AuditEvents/components/AuditChanges#AuditDetail": AuditDetail_c95cf91bf98a1a799dedce1f480630dd,
   "/collections/AuditEvents/components/AuditFilterPanel#AuditFilterPanel": AuditFilterPanel_9405558992ae0050944880ef2fac9f23,
   "/src/components/signing/SignedExportActions#SignedExportActions": SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b,
   "/src/components/calendar/CivilDateCell#CivilDateCell": CivilDateCell_7162e6b20a401a0cdc15ab6beb30a2f1,
