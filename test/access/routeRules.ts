@@ -58,7 +58,7 @@ export const AUTH_BUILT_IN: Record<string, BuiltIn> = {
 /** Built-in routes of an upload collection (photos). */
 export const UPLOAD_BUILT_IN: Record<string, BuiltIn> = {
   'GET /file/:filename': { access: 'read', rule: 'the file of a readable row only (read rule as a Where on the filename)' },
-  'GET /paste-url/:id?': { access: null, rule: 'refused: hooks/photos/noFileFromUrl.ts (no server-side download)' },
+  'GET /paste-url/:id?': { access: null, rule: "400: pasteURL is not enabled (Payload's getFileFromURL); a create with a url is refused by hooks/photos/noFileFromUrl.ts" },
 }
 
 export interface CollectionRules {

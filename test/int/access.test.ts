@@ -12,6 +12,7 @@ import { seedDemoData } from '../../src/seed/seed'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { fetchAs, loginToken } from '../helpers/auth'
+import { allPages, jsonOf } from '../helpers/pages'
 import { allowed, ORACLE_ROLES, relationOf, type UnitParents } from '../access/oracle'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
@@ -74,11 +75,9 @@ afterAll(async () => {
   await stopTestPayload(payload)
 })
 
-const listIds = async (who: string, path = '/api/staff?limit=0&depth=0') => {
-  const res = await as(who)(path)
-  if (res.status !== 200) return { status: res.status, ids: [] as number[] }
-  const body = (await res.json()) as { docs: Array<{ id: number }> }
-  return { status: 200, ids: body.docs.map((d) => d.id).sort((a, b) => a - b) }
+const listIds = async (who: string, path = '/api/staff?depth=0') => {
+  const { status, docs } = await allPages<{ id: number }>(jsonOf(as(who)), path)
+  return { status, ids: docs.map((d) => d.id).sort((a, b) => a - b) }
 }
 
 describe('who sees which records (REST list)', () => {
@@ -128,7 +127,7 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     for (const [q, returnsOwn] of [
       [`/api/staff?where[unitPath][like]=.${other}.`, false],
       [`/api/staff?where[or][0][id][equals]=${foreign().id}&where[or][1][unitPath][like]=.1.`, true],
-      [`/api/staff?where[id][in]=${staffRows.map((s) => s.id).join(',')}&limit=0`, true],
+      [`/api/staff?where[id][in]=${staffRows.map((s) => s.id).join(',')}`, true],
       [`/api/staff?where[unit][equals]=${other}`, false],
     ] as const) {
       const ids = (await listIds('hrA', q)).ids
@@ -142,7 +141,7 @@ describe('IDOR tricks from a sibling department get nothing', () => {
     const inScope = new Set(await subtreeIds(units.get('VCCVC')!.id))
     const count = (await (await as('hrA')('/api/staff/count')).json()) as { totalDocs: number }
     expect(count.totalDocs).toBe(inScope.size)
-    const fam = (await (await as('hrA')('/api/family-members?limit=0&depth=2')).json()) as { docs: Array<{ staff: { id: number } }> }
+    const fam = await allPages<{ staff: { id: number } }>(jsonOf(as('hrA')), '/api/family-members?depth=2')
     expect(fam.docs.length).toBeGreaterThan(0)
     expect(fam.docs.every((d) => inScope.has(d.staff.id))).toBe(true)
     const foreignFam = await as('hrA')(`/api/family-members?where[staff][equals]=${foreign().id}`)
@@ -216,7 +215,7 @@ describe('IDOR tricks from a sibling department get nothing', () => {
   })
 
   test('GraphQL: list, aliased single reads and counts obey the same scope', async () => {
-    const query = `{ StaffRecords(limit: 500) { totalDocs docs { id unitPath } } a: StaffRecord(id: ${foreign().id}) { id fullName } }`
+    const query = `{ StaffRecords(limit: 100) { totalDocs docs { id unitPath } } a: StaffRecord(id: ${foreign().id}) { id fullName } }`
     const res = await as('hrA')('/api/graphql', { method: 'POST', body: JSON.stringify({ query }) })
     const body = (await res.json()) as { data?: { StaffRecords: { totalDocs: number; docs: Array<{ unitPath: string }> }; a: unknown } }
     expect(body.data?.StaffRecords.totalDocs).toBe((await subtreeIds(units.get('VCCVC')!.id)).length)
@@ -241,7 +240,7 @@ describe('sensitive items (NĐ 356/2025 Điều 4.1)', () => {
     await payload.create({ collection: 'disciplines', data: { staff: inA().id, fromDate: '2024-05-10T00:00:00.000Z', form: form.id, sphere: 'administrative', violation: 'Vi phạm quy chế' } })
     const hrSees = (await (await as('hrA')(`/api/disciplines?where[staff][equals]=${inA().id}`)).json()) as { docs: unknown[] }
     expect(hrSees.docs.length).toBeGreaterThan(0)
-    const disciplines = await as('headA')('/api/disciplines?limit=0')
+    const disciplines = await as('headA')('/api/disciplines?limit=100')
     const body = (await disciplines.json()) as { docs?: unknown[] }
     expect(disciplines.status === 403 || body.docs?.length === 0).toBe(true)
     expect(body.docs ?? []).toEqual([])
@@ -329,7 +328,7 @@ describe('a grant opens records, never their sensitive items', () => {
     // Their own department's records keep their sensitive items.
     const ownDept = staffRows.find((s) => s.unitPath.includes(`.${units.get('VTCBC')!.id}.`))!
     expect(((await (await as('hrB')(`/api/staff/${ownDept.id}`)).json()) as Record<string, unknown>).nationalId).toMatch(/^\d{12}$/)
-    const disc = (await (await as('hrB')(`/api/disciplines?limit=0&where[staff][equals]=${target.id}`)).json()) as { docs: unknown[] }
+    const disc = (await (await as('hrB')(`/api/disciplines?limit=100&where[staff][equals]=${target.id}`)).json()) as { docs: unknown[] }
     expect(disc.docs).toEqual([])
     await payload.delete({ collection: 'access-grants', id: grant.id })
   })
@@ -358,7 +357,7 @@ describe('accounts', () => {
     expect(rename.status).toBe(200)
     const after = await payload.findByID({ collection: 'accounts', id: me.user.id })
     expect(after.roles).toEqual(['staff'])
-    const others = await as('staff')('/api/accounts?limit=0')
+    const others = await as('staff')('/api/accounts?limit=100')
     expect(((await others.json()) as { docs: Array<{ id: number }> }).docs.map((d) => d.id)).toEqual([me.user.id])
     // Trying to change someone else's roles says nothing about their roles.
     const probe = await as('staff')('/api/accounts/1', { method: 'PATCH', body: JSON.stringify({ roles: ['sysadmin'] }) })
