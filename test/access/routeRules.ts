@@ -74,6 +74,8 @@ export interface CollectionRules {
   graphQL: [string, string]
   /** The collection's own endpoints, 'METHOD /path' → rule. */
   endpoints?: Record<string, string>
+  /** No REST route at all (`endpoints: false`). */
+  noRest?: true
 }
 
 const HISTORY: Omit<CollectionRules, 'graphQL'> = {
@@ -242,11 +244,17 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
     file: `${PAYLOAD_INTERNAL}: the caller's own admin preferences`,
     duplicate: 'on',
     graphQL: ['PayloadPreference', 'PayloadPreferences'],
+    endpoints: {
+      'GET /:key': "Payload's preferences endpoint: the signed-in caller's own preference only (Payload's preferences operations match user.id)",
+      'POST /:key': "Payload's preferences endpoint: the signed-in caller's own preference only (Payload's preferences operations match user.id)",
+      'DELETE /:key': "Payload's preferences endpoint: the signed-in caller's own preference only (Payload's preferences operations match user.id)",
+    },
   },
   'payload-migrations': {
     access: { read: 'defaultAccess', create: 'defaultAccess', update: 'defaultAccess', delete: 'defaultAccess' },
-    file: `${PAYLOAD_INTERNAL}: migration log (no GraphQL)`,
+    file: `${PAYLOAD_INTERNAL}: migration log (no REST, no GraphQL)`,
     duplicate: 'on',
+    noRest: true,
     graphQL: ['', ''],
   },
 }

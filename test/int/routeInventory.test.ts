@@ -56,6 +56,7 @@ function ruleFor(c: SanitizedCollectionConfig, rules: CollectionRules, route: st
 
 /** The routes a collection's rules expect: the built-ins that apply, plus its own endpoints. */
 function expectedRoutes(rules: CollectionRules): string[] {
+  if (rules.noRest) return []
   return [
     ...Object.keys(BUILT_IN).filter((r) => r !== 'POST /:id/duplicate' || rules.duplicate === 'on'),
     ...(rules.auth ? Object.keys(AUTH_BUILT_IN) : []),
