@@ -342,5 +342,7 @@ test('every generated account reads and updates exactly what the rule allows, on
     }),
     { seed: SEED, numRuns: ACTORS, endOnFailure: true },
   )
-  expect(decisions).toBeGreaterThanOrEqual(10_000)
-}, 600_000)
+  // About 390 decisions per generated account (10 995 for the first 28 of the default 30).
+  expect(decisions).toBeGreaterThanOrEqual(ACTORS * 350)
+  // 30 accounts took 10 min on a loaded two-core machine: 40 s per account at most.
+}, Math.max(600_000, ACTORS * 40_000))
