@@ -211,7 +211,7 @@ const q = (s: string) => encodeURIComponent(s)
 test('B reads its own unit (the baseline the refusals are compared with)', async () => {
   const own = await asB('GET', `/api/staff/${bOwnStaffId}`)
   expect(own.status).toBe(200)
-  const list = await onlyOwn('/api/staff?limit=0&depth=0')
+  const list = await onlyOwn('/api/staff?limit=100&depth=0')
   expect(list.json.docs.length).toBe(bStaffIds.length)
   const file = await asB('GET', `/api/photos/file/${bPhoto.filename}`)
   expect(file.status).toBe(200)
@@ -279,7 +279,7 @@ test('guessed ids: records, history rows, photos, files and prints of A are refu
   await refused('POST', '/api/reminder-sends/urge', { staffIds: [a] }, [403])
   await emptyList(`/api/staff/search?q=${q(aStaff[0]!.fullName)}`)
   await emptyList(`/api/staff/search?q=${q(aStaff[1]!.staffCode)}`)
-  await refused('GET', '/api/audit-events?limit=0', undefined, [403])
+  await refused('GET', '/api/audit-events?limit=100', undefined, [403])
   await refused('GET', '/api/audit-events/export.csv', undefined, [403])
 
   // Nothing B tried changed A's data.
@@ -300,7 +300,7 @@ test('where, sort, select, join and count tricks return B\'s own records only', 
   await emptyList(`/api/staff?where[or][0][id][equals]=${a.id}`)
   await emptyList(`/api/staff?where[or][0][id][equals]=${a.id}&where[or][1][unitPath][like]=${q(pathA)}`)
   await emptyList(`/api/staff?where[and][0][or][0][id][in]=${aStaff.map((s) => s.id).join(',')}`)
-  await emptyList(`/api/staff?where[id][in]=${aStaff.map((s) => s.id).join(',')}&limit=0&pagination=false`)
+  await emptyList(`/api/staff?where[id][in]=${aStaff.map((s) => s.id).join(',')}&limit=100`)
   await emptyList(`/api/staff?where[fullName][like]=${q(a.fullName)}`)
   await emptyList(`/api/staff?where[staffCode][equals]=${q(a.staffCode)}`)
   await emptyList(`/api/staff?where[nationalId][equals]=${q(a.nationalId ?? 'x')}`)
@@ -309,7 +309,7 @@ test('where, sort, select, join and count tricks return B\'s own records only', 
   await onlyOwn(`/api/staff?where[unitPath][not_like]=${q(`.${unitB.id}.`)}`)
   for (const slug of HISTORY_SLUGS) {
     await emptyList(`/api/${slug}?where[staff.fullName][like]=${q(a.fullName)}`)
-    await emptyList(`/api/${slug}?where[staff.unitPath][like]=${q(pathA)}&limit=0`)
+    await emptyList(`/api/${slug}?where[staff.unitPath][like]=${q(pathA)}&limit=100`)
     await emptyList(`/api/${slug}?where[staff.staffCode][equals]=${q(a.staffCode)}`)
     await emptyList(`/api/${slug}?where[or][0][staff][in]=${aStaff.map((s) => s.id).join(',')}&depth=2`)
   }
@@ -319,16 +319,16 @@ test('where, sort, select, join and count tricks return B\'s own records only', 
 
   // Whole lists, every way of sorting, selecting and paging: B's subtree only.
   for (const p of [
-    '/api/staff?limit=0',
-    '/api/staff?limit=0&pagination=false&depth=2',
+    '/api/staff?limit=100',
+    '/api/staff?limit=100&depth=2',
     '/api/staff?sort=-fullName&limit=1000',
-    '/api/staff?sort=nationalId&limit=0',
-    '/api/staff?sort=unit.name&limit=0',
-    '/api/staff?select[fullName]=true&select[staffCode]=true&select[nationalId]=true&limit=0',
-    '/api/staff?select[unitPath]=false&limit=0',
+    '/api/staff?sort=nationalId&limit=100',
+    '/api/staff?sort=unit.name&limit=100',
+    '/api/staff?select[fullName]=true&select[staffCode]=true&select[nationalId]=true&limit=100',
+    '/api/staff?select[unitPath]=false&limit=100',
     '/api/staff?page=2&limit=1',
-    `/api/staff?where[unitPath][like]=${q(`.${rootUnitId}.`)}&limit=0`,
-    `/api/staff?joins[workHistory][where][staff][in]=${aStaff.map((s) => s.id).join(',')}&joins[workHistory][limit]=100&limit=0`,
+    `/api/staff?where[unitPath][like]=${q(`.${rootUnitId}.`)}&limit=100`,
+    `/api/staff?joins[workHistory][where][staff][in]=${aStaff.map((s) => s.id).join(',')}&joins[workHistory][limit]=100&limit=100`,
   ]) {
     await onlyOwn(p)
   }
@@ -346,12 +346,12 @@ test('where, sort, select, join and count tricks return B\'s own records only', 
   expect(own.status).toBe(200)
   for (const j of ['familyMembers', 'workHistory']) for (const d of own.json[j]?.docs ?? []) expect(d.staff?.id ?? d.staff).toBe(bOwnStaffId)
   // Accounts: one's own only, whatever the filter.
-  const accounts = await asB('GET', '/api/accounts?where[email][like]=hoso.local&depth=2&limit=0')
+  const accounts = await asB('GET', '/api/accounts?where[email][like]=hoso.local&depth=2&limit=100')
   expect(accounts.json?.docs ?? []).toHaveLength(0)
 })
 
 test('depth population from documents B may read carries nothing of A', async () => {
-  for (const p of ['/api/accounts/me?depth=3', `/api/accounts/${hrBId}?depth=3`, `/api/staff/${bOwnStaffId}?depth=3`, `/api/photos/${bPhoto.id}?depth=3`, `/api/units/${unitA.id}?depth=3`, '/api/units?limit=0&depth=3']) {
+  for (const p of ['/api/accounts/me?depth=3', `/api/accounts/${hrBId}?depth=3`, `/api/staff/${bOwnStaffId}?depth=3`, `/api/photos/${bPhoto.id}?depth=3`, `/api/units/${unitA.id}?depth=3`, '/api/units?limit=100&depth=3']) {
     const r = await asB('GET', p)
     expect(r.status).toBe(200)
   }
@@ -385,7 +385,7 @@ test('version routes answer a clean 404 for records, rows, photos and every othe
     `/api/staff/versions?where[version.unitPath][like]=${q(`.${unitA.id}.`)}&depth=2&draft=true`,
     '/api/work-history/versions',
     `/api/work-history/versions/${row}`,
-    '/api/family-members/versions?limit=0',
+    '/api/family-members/versions?limit=100',
     '/api/photos/versions',
     `/api/photos/versions/${aPhoto.id}`,
     '/api/change-requests/versions',
