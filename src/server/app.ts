@@ -38,50 +38,13 @@ export interface ServerOptions {
 }
 
 export async function startHttpServer(options: ServerOptions): Promise<RunningServer> {
-  const { payload, dev } = options
+  const { dev } = options
   const nextApp = next({ dev, dir: root, hostname: options.host, port: options.port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
   const state: HealthState = { shuttingDown: false }
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID()
-        res.setHeader('X-Request-Id', id)
-        // Handed on to Payload (its req.headers) for the audit trail (src/audit/record.ts).
-        req.headers['x-request-id'] = id
-        return id
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/_next/') === true },
-      // Query strings carry names, CCCD filters and tokens (`?q=…`, `where[nationalId]…`): log the path only,
-      // and no headers (cookies, tokens).
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  )
-  // The client address as Express sees it (TRUST_PROXY), for the audit trail; a client-sent value is replaced.
-  app.use((req, _res, nextFn) => {
-    req.headers['x-hoso-client-ip'] = req.ip ?? ''
-    nextFn()
-  })
-  app.use(securityHeaders(dev))
-  // Before anything reads a body or signs anyone in (src/server/bodyLimits.ts).
-  app.use(bodyLimits(bodyLimitsFromEnv(), servesRestPath(payload)))
-  app.use(healthRoutes(payload, state, { database: options.database }))
-  app.use(options.database.gate())
-  app.use(pkiRoutes())
-  options.extraRoutes?.(app)
-  // Payload's REST API, served on the server's own Payload instance (src/server/restApi.ts).
-  app.use(restApi(payload, options.database))
-  // Everything else — admin, GraphQL, our Next pages — is Next's (Express 5: no '*' path).
-  app.use((req, res) => handle(req, res))
+  const app = expressApp(options, state, (req, res) => handle(req, res))
 
   const server = http.createServer(app)
   const sockets = new Set<Socket>()
@@ -131,4 +94,57 @@ export async function startHttpServer(options: ServerOptions): Promise<RunningSe
       await nextApp.close().catch(() => {})
     },
   }
+}
+
+/**
+ * The Express application: Express's own routes (health, readiness, the demo PKI), Payload's REST API, then
+ * Next's catch-all. Separate from listening so the route inventory (test/int/routeInventory.test.ts) can read
+ * its layers without starting Next.
+ */
+export function expressApp(
+  options: Pick<ServerOptions, 'payload' | 'dev' | 'database' | 'extraRoutes'>,
+  state: HealthState,
+  nextHandler: (req: express.Request, res: express.Response) => unknown,
+): express.Express {
+  const { payload, dev } = options
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID()
+        res.setHeader('X-Request-Id', id)
+        // Handed on to Payload (its req.headers) for the audit trail (src/audit/record.ts).
+        req.headers['x-request-id'] = id
+        return id
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/_next/') === true },
+      // Query strings carry names, CCCD filters and tokens (`?q=…`, `where[nationalId]…`): log the path only,
+      // and no headers (cookies, tokens).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  )
+  // The client address as Express sees it (TRUST_PROXY), for the audit trail; a client-sent value is replaced.
+  app.use(function clientAddress(req, _res, nextFn) {
+    req.headers['x-hoso-client-ip'] = req.ip ?? ''
+    nextFn()
+  })
+  app.use(securityHeaders(dev))
+  // Before anything reads a body or signs anyone in (src/server/bodyLimits.ts).
+  app.use(bodyLimits(bodyLimitsFromEnv(), servesRestPath(payload)))
+  app.use(healthRoutes(payload, state, { database: options.database }))
+  app.use(options.database.gate())
+  app.use(pkiRoutes())
+  options.extraRoutes?.(app)
+  // Payload's REST API, served on the server's own Payload instance (src/server/restApi.ts).
+  app.use(restApi(payload, options.database))
+  // Everything else — admin, GraphQL, our Next pages — is Next's (Express 5: no '*' path).
+  app.use(nextHandler)
+  return app
+
 }

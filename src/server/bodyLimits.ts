@@ -43,7 +43,7 @@ export function refuseTooLarge(req: Request, res: Response, limit: number): void
  * (GraphQL, the admin's server actions) read the request themselves, so they ask for a length (411).
  */
 export function bodyLimits(limits: BodyLimits, isRestApi: (path: string) => boolean) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return function checkBodyLimits(req: Request, res: Response, next: NextFunction): void {
     const declared = req.headers['content-length']
     const chunked = req.headers['transfer-encoding'] != null
     if (declared == null && !chunked) return next()

@@ -31,7 +31,7 @@ export function restApi(payload: Payload, database?: DatabaseAvailability) {
   // costs more than the bytes it saves on an office network (~5 kB ≈ 0.4 ms at 100 Mbit/s). Full records,
   // long lists and CSV exports are compressed; PDFs and images are not (already compressed).
   const compress = compression({ threshold: '8kb' })
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return function serveRestApi(req: Request, res: Response, next: NextFunction): void {
     if (!serves(req.path)) {
       next()
       return

@@ -162,7 +162,7 @@ test('a change rolled back with its transaction leaves no event', async () => {
   // A write refused by validation leaves nothing either.
   await expect(
     payload.update({ collection: 'staff', id, data: { birthDate: '2999-01-01T00:00:00.000Z' }, user: ministry, overrideAccess: false }),
-  ).rejects.toThrow()
+  ).rejects.toMatchObject({ name: 'ValidationError', status: 400 })
   expect(await eventsAfter(start)).toHaveLength(0)
 })
 
@@ -314,11 +314,11 @@ test('the database refuses UPDATE, DELETE and TRUNCATE on audit events, also thr
   // Retention is off by default: the function removes nothing.
   expect((await sql.query('SELECT hoso_audit_apply_retention() AS n')).rows[0].n).toBe(0)
   // Only the auditor reads the trail; nobody writes it through the API.
-  await expect(payload.find({ collection: 'audit-events', user: admin, overrideAccess: false })).rejects.toThrow()
-  await expect(payload.find({ collection: 'audit-events', user: ministry, overrideAccess: false })).rejects.toThrow()
+  await expect(payload.find({ collection: 'audit-events', user: admin, overrideAccess: false })).rejects.toMatchObject({ name: 'Forbidden', status: 403 })
+  await expect(payload.find({ collection: 'audit-events', user: ministry, overrideAccess: false })).rejects.toMatchObject({ name: 'Forbidden', status: 403 })
   const auditor = await account('auditor-audit@test.local', ['auditor'])
   expect((await payload.find({ collection: 'audit-events', user: auditor, overrideAccess: false, limit: 1 })).totalDocs).toBe(await lastSeq())
-  await expect(payload.create({ collection: 'audit-events', data: { operation: 'read' }, user: auditor, overrideAccess: false })).rejects.toThrow()
+  await expect(payload.create({ collection: 'audit-events', data: { operation: 'read' }, user: auditor, overrideAccess: false })).rejects.toMatchObject({ name: 'Forbidden', status: 403 })
 })
 
 test('retention, when enabled, removes the oldest events only and the rest still verifies', async () => {

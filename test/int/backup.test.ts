@@ -130,6 +130,7 @@ describe('backup and restore', () => {
     const target = await emptyDatabase()
     const restoredMedia = path.join(work, 'restored-media')
     const report = await restoreArchive({ archive, key, targetUrl: target, mediaDir: restoredMedia })
+    expect(report.tables.length).toBeGreaterThan(0)
     expect(report.tables.every((t) => t.ok)).toBe(true)
     for (const t of m.tables) {
       const [row] = await query<{ n: number }>(target, `SELECT count(*)::int AS n FROM public."${t.table}"`)
@@ -187,7 +188,7 @@ describe('backup and restore', () => {
 
     const target = await emptyDatabase()
     const restoredMedia = path.join(work, 'never')
-    await expect(restoreArchive({ archive: bad, key, targetUrl: target, mediaDir: restoredMedia })).rejects.toThrow()
+    await expect(restoreArchive({ archive: bad, key, targetUrl: target, mediaDir: restoredMedia })).rejects.toThrow(/bị hỏng|corrupted|authentication/)
     const [rel] = await query<{ n: number }>(target, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)
     expect(rel!.n).toBe(0)
     expect(fs.existsSync(restoredMedia)).toBe(false)
@@ -226,6 +227,7 @@ describe('backup and restore', () => {
     await expect(restoreArchive({ archive, key, targetUrl: forced, mediaDir: path.join(work, 'm3') })).rejects.toThrow(/không trống|not empty/)
     // --force replaces whatever is in the target.
     const report = await restoreArchive({ archive, key, targetUrl: forced, mediaDir: path.join(work, 'm3'), force: true })
+    expect(report.tables.length).toBeGreaterThan(0)
     expect(report.tables.every((t) => t.ok)).toBe(true)
     const [left] = await query<{ t: string | null }>(forced, `SELECT to_regclass('public.leftover')::text AS t`)
     expect(left!.t).toBeNull()
@@ -334,11 +336,11 @@ describe('backup job, schedule and drill', () => {
     const admin = { ...(await account('admin@hoso.local')), collection: 'accounts' as const }
     const hr = { ...(await account('tccb@hoso.local')), collection: 'accounts' as const }
     expect((await payload.find({ collection: 'backups', user: admin, overrideAccess: false })).totalDocs).toBeGreaterThan(0)
-    await expect(payload.find({ collection: 'backups', user: hr, overrideAccess: false })).rejects.toThrow()
+    await expect(payload.find({ collection: 'backups', user: hr, overrideAccess: false })).rejects.toMatchObject({ name: 'Forbidden', status: 403 })
     await expect(
       payload.create({ collection: 'backups', data: { kind: 'backup', trigger: 'manual', status: 'succeeded' }, user: admin, overrideAccess: false }),
-    ).rejects.toThrow()
+    ).rejects.toMatchObject({ name: 'Forbidden', status: 403 })
     const one = (await payload.find({ collection: 'backups', limit: 1 })).docs[0]!
-    await expect(payload.update({ collection: 'backups', id: one.id, data: { status: 'failed' }, user: admin, overrideAccess: false })).rejects.toThrow()
+    await expect(payload.update({ collection: 'backups', id: one.id, data: { status: 'failed' }, user: admin, overrideAccess: false })).rejects.toMatchObject({ name: 'Forbidden', status: 403 })
   })
 })

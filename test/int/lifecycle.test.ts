@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { startTestServer, type TestServer } from '../helpers/server'
+import { until } from '../helpers/wait'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-lifecycle-'))
 const env = {
@@ -73,9 +74,9 @@ test('SIGTERM during a slow request: the request completes, then the process exi
   const slow = fetch(`${server!.url}/__test/slow?ms=2500`).then(async (r) => ({ status: r.status, body: await r.json() }))
   await new Promise((r) => setTimeout(r, 500))
   const exit = server!.stop('SIGTERM')
-  await new Promise((r) => setTimeout(r, 300))
   // Draining: new connections are refused while the slow one finishes.
-  await expect(fetch(`${server!.url}/healthz`)).rejects.toThrow()
+  await until(() => fetch(`${server!.url}/healthz`).then(() => false, () => true), 'the listener to close')
+  await expect(fetch(`${server!.url}/healthz`)).rejects.toThrow('fetch failed')
   expect(await slow).toEqual({ status: 200, body: { slept: 2500 } })
   expect(await exit).toBe(0)
   expect(postmasterPid()).toBeNull()

@@ -29,7 +29,7 @@ const state = async () =>
     minutes: number | null
   }
 async function failFiveTimes() {
-  for (let i = 0; i < 5; i++) await expect(login('sai-mat-khau-roi')).rejects.toThrow()
+  for (let i = 0; i < 5; i++) await expect(login('sai-mat-khau-roi')).rejects.toMatchObject({ name: 'AuthenticationError' })
 }
 // As if the lock had run out.
 const expire = () => db.query(`UPDATE accounts SET lock_until = now() - interval '1 second' WHERE email = 'canbo@test.local'`)
@@ -41,7 +41,7 @@ test('15 minutes, then 30, then 60; a successful sign-in starts over', async () 
   expect(s.minutes).toBeGreaterThan(14.5)
   expect(s.minutes).toBeLessThanOrEqual(15)
   // Locked: even the right password is refused.
-  await expect(login(PASSWORD)).rejects.toThrow()
+  await expect(login(PASSWORD)).rejects.toMatchObject({ name: 'LockedAuth' })
 
   await expire()
   await failFiveTimes()

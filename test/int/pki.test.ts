@@ -23,7 +23,9 @@ let pki: DemoPki
 let tsa: LocalTimestampAuthority
 let tsaServer: TimestampServer
 let pkiServer: Awaited<ReturnType<typeof servePki>>
-const hasOpenssl = spawnSync('sh', ['-c', 'command -v openssl']).status === 0
+// In CI (CI set) the openssl cross-checks run, and fail if the tool is missing; elsewhere they are skipped with a warning.
+const hasOpenssl = spawnSync('sh', ['-c', 'command -v openssl']).status === 0 || Boolean(process.env.CI)
+if (!hasOpenssl) console.warn('openssl missing: the openssl cross-checks are skipped (they run in CI)')
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-pki-'))

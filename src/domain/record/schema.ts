@@ -356,6 +356,10 @@ export const STAFF_EXCLUDED: Readonly<Record<string, string>> = {
   evaluations: 'join field: `histories.evaluations`',
   disciplines: 'join field: `histories.disciplines`',
   familyMembers: 'join field: `histories.familyMembers`',
+  decisions: 'join field over the `decisions` collection: decisions are HR-owned documents of their own, not part of version 1 of the record',
+  employmentStatus: 'derived from the decisions in effect (src/domain/lifecycle.ts), never typed; version 1 of the record predates decisions',
+  employmentStatusSince: 'derived with employmentStatus from the decision that set it',
+  leftToAgency: 'derived with employmentStatus from a transfer-out decision',
 }
 
 /** Fields of every history collection that are not in a row of the document, and why. */
