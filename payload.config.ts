@@ -19,6 +19,7 @@ import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
+import { SecurityRequests } from './collections/SecurityRequests/index'
 import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
@@ -53,7 +54,7 @@ export default buildConfig({
     },
   },
   collections: guardRoutes([
-    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
+    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar,
   ]),
   jobs: {

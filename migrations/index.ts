@@ -26,6 +26,7 @@ import * as migration_20261126_035806_audit_outbox from './20261126_035806_audit
 import * as migration_20261126_070000_staff_names from './20261126_070000_staff_names';
 import * as migration_20261207_121432_working_calendar from './20261207_121432_working_calendar';
 import * as migration_20261207_130000_national_scale from './20261207_130000_national_scale';
+import * as migration_20261207_161703_account_security from './20261207_161703_account_security';
 
 export const migrations = [
   {
@@ -161,11 +162,16 @@ export const migrations = [
   {
     up: migration_20261207_121432_working_calendar.up,
     down: migration_20261207_121432_working_calendar.down,
-    name: '20261207_121432_working_calendar'
+    name: '20261207_121432_working_calendar',
   },
   {
     up: migration_20261207_130000_national_scale.up,
     down: migration_20261207_130000_national_scale.down,
     name: '20261207_130000_national_scale',
+  },
+  {
+    up: migration_20261207_161703_account_security.up,
+    down: migration_20261207_161703_account_security.down,
+    name: '20261207_161703_account_security'
   },
 ];
