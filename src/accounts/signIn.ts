@@ -65,11 +65,18 @@ export async function beforeSignIn(req: PayloadRequest, data: { email?: unknown;
   if (!rowCount) await decoyPasswordHash(data.password)
 }
 
-/** A successful sign-in clears its account-from-address count (the address count stays). */
+/**
+ * A successful sign-in clears its account-from-address count and takes its own attempt back from the address
+ * count: the address limit counts failures (an office signing in all morning is not throttled), and signing in
+ * to one's own account in between does not wipe an attacker's failures either.
+ */
 export async function afterSignIn(req: PayloadRequest, email: string): Promise<void> {
   const address = clientAddress(req)
   if (!address) return
-  await rateLimiter(poolOf(req.payload)).reset(keys(req.payload, normalEmail(email), address).accountFromAddress)
+  const k = keys(req.payload, normalEmail(email), address)
+  const limiter = rateLimiter(poolOf(req.payload))
+  await limiter.reset(k.accountFromAddress)
+  await limiter.release(k.address)
 }
 
 /** Password-reset e-mails asked from one address are limited (the answer is the same for every e-mail). */

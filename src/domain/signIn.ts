@@ -10,8 +10,8 @@ import type { FieldIssue } from './errors'
 const MINUTE = 60_000
 
 export const SIGN_IN_LIMITS = {
-  /** Every sign-in attempt from one client address (an office behind one NAT address signs in far less). */
-  address: { limit: 60, windowMs: 15 * MINUTE },
+  /** Failed sign-ins from one client address (a success takes its attempt back), whatever the accounts. */
+  address: { limit: 30, windowMs: 15 * MINUTE },
   /** Attempts on one account from one client address; the holder's own success resets it. */
   accountFromAddress: { limit: 5, windowMs: 15 * MINUTE },
   /** Password-reset e-mails asked from one client address (each sends a message). */

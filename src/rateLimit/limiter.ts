@@ -31,6 +31,8 @@ export interface RateLimiter {
   hit(key: string, limit: RateLimit): Promise<RateLimitResult>
   /** Whether one more hit would be allowed, without counting it. */
   peek(key: string, limit: RateLimit): Promise<RateLimitResult>
+  /** Takes one hit back (an attempt that turned out fine should not count against the limit). */
+  release(key: string): Promise<void>
   /** Forgets the key (e.g. after a successful sign-in). */
   reset(key: string): Promise<void>
   /** Deletes windows that ended more than `olderThanMs` ago; returns how many. */
@@ -77,6 +79,9 @@ export function rateLimiter(db: Queryable): RateLimiter {
       const row = rows[0]
       if (!row) return result(0, 0, limit.limit, limit.limit > 0)
       return result(row.hits, row.left, limit.limit, row.hits < limit.limit)
+    },
+    async release(key) {
+      await db.query('UPDATE rate_limits SET hits = greatest(hits - 1, 0) WHERE key = $1', [key])
     },
     async reset(key) {
       await db.query('DELETE FROM rate_limits WHERE key = $1', [key])
