@@ -4,7 +4,7 @@ import { nobody } from '../../access/nobody'
 import { roleRequestDeciders } from '../../access/roleRequests'
 import { decideSecurityRequest, settleDecidedRequest } from '../../hooks/securityRequests/decideSecurityRequest'
 import { SECURITY_REQUEST_KINDS, SECURITY_REQUEST_LABELS } from '../../src/domain/accountSecurity'
-import { label, textareaField } from '../shared/fields'
+import { approvalFields, label } from '../shared/fields'
 
 const fixed = { create: () => false, update: () => false }
 
@@ -46,23 +46,6 @@ export const SecurityRequests: CollectionConfig = {
     { name: 'unit', type: 'relationship', relationTo: 'units', index: true, access: fixed, label: label('Đơn vị', 'Unit') },
     { name: 'previousParent', type: 'relationship', relationTo: 'units', access: fixed, label: label('Đơn vị cấp trên hiện nay', 'Current parent unit') },
     { name: 'newParent', type: 'relationship', relationTo: 'units', access: fixed, label: label('Đơn vị cấp trên đề nghị', 'Requested parent unit') },
-    { name: 'requestedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người đề nghị', 'Requested by') },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'pending',
-      index: true,
-      label: label('Trạng thái', 'Status'),
-      options: [
-        { value: 'pending', label: label('Chờ phê duyệt', 'Pending approval') },
-        { value: 'approved', label: label('Đã phê duyệt', 'Approved') },
-        { value: 'refused', label: label('Từ chối', 'Refused') },
-        { value: 'superseded', label: label('Thay bằng đề nghị sau', 'Superseded') },
-      ],
-    },
-    { name: 'decidedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người quyết định', 'Decided by') },
-    { name: 'decidedAt', type: 'date', access: fixed, label: label('Thời điểm quyết định', 'Decided at') },
-    textareaField('note', 'Ghi chú', 'Note'),
+    ...approvalFields(),
   ],
 }

@@ -3,7 +3,7 @@
  * (src/domain/accountSecurity.ts; collection `security-requests`). A request replaces an older pending one for
  * the same account or unit and kind; an approval applies it; each step is an audit event.
  */
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { APPLYING_SECURITY_REQUEST } from './contextFlags'
 import { resetSecondFactor } from './secondFactor'
@@ -26,7 +26,7 @@ const collectionOf = (kind: SecurityRequestKind) => (kind === 'unit-move' ? 'uni
 
 /** Stores a pending request (on the request's transaction) and records it; returns its id. */
 export async function requestSecurityChange(req: PayloadRequest, input: SecurityRequestInput): Promise<number> {
-  const subject = input.kind === 'unit-move' ? { unit: { equals: input.unitId } } : { account: { equals: input.accountId } }
+  const subject: Where = input.kind === 'unit-move' ? { unit: { equals: input.unitId } } : { account: { equals: input.accountId } }
   await req.payload.update({
     collection: 'security-requests',
     where: { and: [subject, { kind: { equals: input.kind } }, { status: { equals: 'pending' } }] },

@@ -9,6 +9,15 @@ import { handle as handleEndpoint, refusal } from '../../shared/responses'
 /** The service checks the sign-in itself (a disabled account or a session-less token is refused there). */
 const handle = (work: Parameters<typeof handleEndpoint>[0]) => handleEndpoint(work, { signIn: false })
 
+/** A system administrator's operation on the account named in the path (403 for anyone else, 404 for a bad id). */
+const onAnotherAccount = (work: (req: PayloadRequest, id: number) => Promise<unknown>) =>
+  handle(async (req) => {
+    if (!isSysadmin(actorOf(req))) return refusal(req, 403)
+    const id = Number(req.routeParams?.id)
+    if (!Number.isInteger(id)) return Response.json({ errors: [{ message: req.t('error:notFound') }] }, { status: 404 })
+    return work(req, id)
+  })
+
 /**
  * Two-factor sign-in (TOTP) for HR, auditors and administrators:
  *   POST /api/accounts/mfa/setup          a new secret + QR code for the authenticator app
@@ -31,10 +40,7 @@ export const secondFactorEndpoints: Endpoint[] = [
   {
     path: '/:id/mfa/reset',
     method: 'post',
-    handler: handle(async (req) => {
-      if (!isSysadmin(actorOf(req))) return refusal(req, 403)
-      const id = Number(req.routeParams?.id)
-      if (!Number.isInteger(id)) return Response.json({ errors: [{ message: req.t('error:notFound') }] }, { status: 404 })
+    handler: onAnotherAccount(async (req, id) => {
       const result = await resetOthersSecondFactor(req, id)
       return Response.json(result, { status: result.pending ? 202 : 200 })
     }),
@@ -42,11 +48,6 @@ export const secondFactorEndpoints: Endpoint[] = [
   {
     path: '/:id/reset-link',
     method: 'post',
-    handler: handle(async (req) => {
-      if (!isSysadmin(actorOf(req))) return refusal(req, 403)
-      const id = Number(req.routeParams?.id)
-      if (!Number.isInteger(id)) return Response.json({ errors: [{ message: req.t('error:notFound') }] }, { status: 404 })
-      return sendResetLink(req, id)
-    }),
+    handler: onAnotherAccount((req, id) => sendResetLink(req, id)),
   },
 ]
