@@ -9,7 +9,7 @@ import { issueEndpoint } from './endpoints/issue'
 import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
 import { clearSignInCount, throttleSignIn } from '../../hooks/accounts/throttleSignIn'
-import { holdSecurityChanges, recordSecurityChanges, refuseOthersPasswords } from '../../hooks/accounts/guardAccountSecurity'
+import { holdSecurityChanges, recordPasswordReset, recordSecurityChanges, refuseOthersPasswords } from '../../hooks/accounts/guardAccountSecurity'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 import { recordRoleRequest, requestPrivilegeChanges } from '../../hooks/accounts/requestPrivilegeChanges'
 import { ROLE_OPTIONS } from '../../src/accounts/roleOptions'
@@ -29,6 +29,8 @@ export const Accounts: CollectionConfig = {
     // Payload's per-account lockout let anyone lock a person out and answered "locked" only for real accounts:
     // off. Sign-in is throttled by client address instead (hooks/accounts/throttleSignIn.ts, docs/security.md).
     maxLoginAttempts: 0,
+    // Payload's own cookie; src/server/crossSite.ts also marks every cookie Secure on a request that came over https.
+    cookies: { secure: (process.env.PUBLIC_URL ?? '').startsWith('https://') },
   },
   admin: {
     useAsTitle: 'email',
@@ -45,6 +47,7 @@ export const Accounts: CollectionConfig = {
     afterChange: [recordRoleRequest, recordSecurityChanges],
     beforeLogin: [refuseDisabledLogin],
     afterLogin: [clearSignInCount, auditLogin],
+    afterOperation: [recordPasswordReset],
     afterError: [auditFailedLogin],
   },
   fields: [

@@ -1,7 +1,15 @@
-import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterOperationHook,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 
 import { APPLYING_APPROVED_REQUEST, APPLYING_SECURITY_REQUEST, ISSUING_ACCOUNT } from '../../src/accounts/contextFlags'
 import { recordAccountChange, requestSecurityChange } from '../../src/accounts/securityRequests'
+import { recordAuditEvent } from '../../src/audit/record'
 import { bulkSecurityRefusal, passwordChangeRefusal, waitsForSecondPerson, type SecurityRequestKind } from '../../src/domain/accountSecurity'
 import { localize, type FieldIssue } from '../../src/domain/errors'
 import { relationId } from '../../src/domain/relationId'
@@ -90,4 +98,19 @@ export const recordSecurityChanges: CollectionAfterChangeHook = async ({ doc, op
     await requestSecurityChange(req, { kind: w.kind, accountId: Number(doc.id), newEmail: w.newEmail ?? null, summary: `${doc.email}: ${w.kind}${w.newEmail ? ` → ${w.newEmail}` : ''}` })
   }
   return doc
+}
+
+/** A password set through a reset link (or the activation link) is the holder's own change: an audit event too. */
+export const recordPasswordReset: CollectionAfterOperationHook = async ({ operation, result, req }) => {
+  if (operation !== 'resetPassword') return result
+  const user = (result as { user?: { id?: number | string; email?: string } } | undefined)?.user
+  if (user?.id == null) return result
+  await recordAuditEvent(req, {
+    operation: 'update',
+    collection: 'accounts',
+    recordIds: [user.id],
+    actor: { id: user.id, name: user.email ?? null },
+    detail: { change: 'password', via: 'reset-link' },
+  })
+  return result
 }

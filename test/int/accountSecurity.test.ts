@@ -133,6 +133,21 @@ describe('finding 1: nobody takes over another account', () => {
     expect(events[0]).toMatchObject({ record_ids: `.${ids.ops}.`, detail: { change: 'password' } })
   })
 
+  test('a password set through a reset link is an audit event of the holder', async () => {
+    const token = await payload.forgotPassword({ collection: 'accounts', data: { email: 'canbo@hoso.local' }, disableEmail: true })
+    expect(token).toEqual(expect.any(String))
+    const start = await lastSeq()
+    const res = await fetch(`${server.url}/api/accounts/reset-password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, password: 'cau-mat-khau-dat-lai-rat-dai-2026' }),
+    })
+    expect(res.status).toBe(200)
+    const events = (await eventsAfter(start)).filter((e) => e.target_collection === 'accounts' && e.operation === 'update')
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ record_ids: `.${ids.staff}.`, detail: { change: 'password', via: 'reset-link' } })
+  })
+
   test('a second-factor reset of an HR officer waits for ministry HR; the administrator cannot approve it', async () => {
     await sql.query(`UPDATE accounts SET totp_secret = 'sealed-secret', totp_enabled_at = now() WHERE id = $1`, [ids.hr])
     const start = await lastSeq()
