@@ -245,7 +245,7 @@ describe('finding 9: cross-site requests and cookies', () => {
 
   test('cookies are Secure when the request came over https', async () => {
     const login = (headers: Record<string, string>) =>
-      fetch(`${server.url}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ email: 'canbo@hoso.local', password: PASSWORD }) })
+      fetch(`${server.url}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ email: 'kiemtra@test.local', password: PASSWORD }) })
     const https = await login({ 'X-Forwarded-Proto': 'https' })
     expect(https.status).toBe(200)
     const cookies = https.headers.getSetCookie()
