@@ -20,6 +20,7 @@ import { Ranks } from './collections/Ranks/index'
 import { Decisions } from './collections/Decisions'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
+import { SecurityRequests } from './collections/SecurityRequests/index'
 import { SignedExports } from './collections/SignedExports/index'
 import { Staff } from './collections/Staff/index'
 import { Units } from './collections/Units/index'
@@ -56,7 +57,7 @@ export default buildConfig({
     },
   },
   collections: withDayFirstDates(guardRoutes([
-    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
+    Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar, Decisions,
   ])),
   jobs: {

@@ -28,6 +28,7 @@ import * as migration_20261207_121432_working_calendar from './20261207_121432_w
 import * as migration_20261207_130000_national_scale from './20261207_130000_national_scale';
 import * as migration_20261207_160949_account_pending_totp from './20261207_160949_account_pending_totp';
 import * as migration_20261207_161123_roles_dpo_archivist from './20261207_161123_roles_dpo_archivist';
+import * as migration_20261207_161703_account_security from './20261207_161703_account_security';
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
 
 export const migrations = [
@@ -180,6 +181,11 @@ export const migrations = [
     up: migration_20261207_161123_roles_dpo_archivist.up,
     down: migration_20261207_161123_roles_dpo_archivist.down,
     name: '20261207_161123_roles_dpo_archivist',
+  },
+  {
+    up: migration_20261207_161703_account_security.up,
+    down: migration_20261207_161703_account_security.down,
+    name: '20261207_161703_account_security',
   },
   {
     up: migration_20261207_162614_lifecycle_decisions.up,

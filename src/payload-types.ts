@@ -82,6 +82,7 @@ export interface Config {
     ranks: Rank;
     accounts: Account;
     'role-requests': RoleRequest;
+    'security-requests': SecurityRequest;
     'access-grants': AccessGrant;
     'change-requests': ChangeRequest;
     backups: Backup;
@@ -125,6 +126,7 @@ export interface Config {
     ranks: RanksSelect<false> | RanksSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
     'role-requests': RoleRequestsSelect<false> | RoleRequestsSelect<true>;
+    'security-requests': SecurityRequestsSelect<false> | SecurityRequestsSelect<true>;
     'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
     'change-requests': ChangeRequestsSelect<false> | ChangeRequestsSelect<true>;
     backups: BackupsSelect<false> | BackupsSelect<true>;
@@ -718,8 +720,6 @@ export interface Account {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -778,6 +778,29 @@ export interface RoleRequest {
         | 'archivist'
       )[]
     | null;
+  requestedBy?: (number | null) | Account;
+  status: 'pending' | 'approved' | 'refused' | 'superseded';
+  decidedBy?: (number | null) | Account;
+  decidedAt?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * E-mail changes, second-factor resets, re-enabling accounts that read personal records, and moving units that hold people take effect only once ministry HR approves: choose "Approved" or "Refused" and save.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-requests".
+ */
+export interface SecurityRequest {
+  id: number;
+  summary?: string | null;
+  kind: 'email-change' | 'second-factor-reset' | 'enable' | 'unit-move';
+  account?: (number | null) | Account;
+  newEmail?: string | null;
+  unit?: (number | null) | Unit;
+  previousParent?: (number | null) | Unit;
+  newParent?: (number | null) | Unit;
   requestedBy?: (number | null) | Account;
   status: 'pending' | 'approved' | 'refused' | 'superseded';
   decidedBy?: (number | null) | Account;
@@ -1214,6 +1237,10 @@ export interface PayloadLockedDocument {
         value: number | RoleRequest;
       } | null)
     | ({
+        relationTo: 'security-requests';
+        value: number | SecurityRequest;
+      } | null)
+    | ({
         relationTo: 'access-grants';
         value: number | AccessGrant;
       } | null)
@@ -1626,8 +1653,6 @@ export interface AccountsSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1648,6 +1673,26 @@ export interface RoleRequestsSelect<T extends boolean = true> {
   staff?: T;
   previousRoles?: T;
   approverRoles?: T;
+  requestedBy?: T;
+  status?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-requests_select".
+ */
+export interface SecurityRequestsSelect<T extends boolean = true> {
+  summary?: T;
+  kind?: T;
+  account?: T;
+  newEmail?: T;
+  unit?: T;
+  previousParent?: T;
+  newParent?: T;
   requestedBy?: T;
   status?: T;
   decidedBy?: T;

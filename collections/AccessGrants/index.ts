@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { grantManagers, readGrants } from '../../access/grants'
 import { approveGrant } from '../../hooks/grants/approveGrant'
+import { auditGrant } from '../../hooks/grants/auditGrant'
 import { validateGrantRecord } from '../../hooks/grants/validateGrantRecord'
 import { dateField, label, textField, textareaField } from '../shared/fields'
 
@@ -19,7 +20,7 @@ export const AccessGrants: CollectionConfig = {
     group: label('Hệ thống', 'System'),
   },
   access: { read: readGrants, create: grantManagers, update: grantManagers, delete: grantManagers },
-  hooks: { beforeValidate: [validateGrantRecord], beforeChange: [approveGrant] },
+  hooks: { beforeValidate: [validateGrantRecord], beforeChange: [approveGrant], afterChange: [auditGrant] },
   fields: [
     { name: 'grantee', type: 'relationship', relationTo: 'accounts', required: true, index: true, label: label('Người được cấp quyền', 'Grantee') },
     {

@@ -8,6 +8,8 @@ import { firstAccountIsSysadmin } from '../../hooks/accounts/firstAccountIsSysad
 import { issueEndpoint } from './endpoints/issue'
 import { secondFactorEndpoints } from './endpoints/secondFactor'
 import { refuseDisabledLogin } from '../../hooks/accounts/refuseDisabledLogin'
+import { clearSignInCount, throttleSignIn } from '../../hooks/accounts/throttleSignIn'
+import { holdSecurityChanges, recordPasswordReset, recordSecurityChanges, refuseOthersPasswords } from '../../hooks/accounts/guardAccountSecurity'
 import { rejectPrivilegeChanges } from '../../hooks/accounts/rejectPrivilegeChanges'
 import { recordRoleRequest, requestPrivilegeChanges } from '../../hooks/accounts/requestPrivilegeChanges'
 import { jwtWithSecondFactor } from '../../src/accounts/authStrategy'
@@ -25,8 +27,11 @@ export const Accounts: CollectionConfig = {
     // need only the ids), instead of Payload's default depth 2 that would read the whole staff record each time.
     depth: 0,
     tokenExpiration: 60 * 60 * 8,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Payload's per-account lockout let anyone lock a person out and answered "locked" only for real accounts:
+    // off. Sign-in is throttled by client address instead (hooks/accounts/throttleSignIn.ts, docs/security.md).
+    maxLoginAttempts: 0,
+    // Payload's own cookie; src/server/crossSite.ts also marks every cookie Secure on a request that came over https.
+    cookies: { secure: (process.env.PUBLIC_URL ?? '').startsWith('https://') },
     // Payload's JWT sign-in, noting the session's second-factor proof on the account it loads.
     strategies: [jwtWithSecondFactor],
   },
@@ -39,12 +44,13 @@ export const Accounts: CollectionConfig = {
   access: { read: selfOrSysadmin, create: sysadminOnly, update: selfOrSysadmin, delete: sysadminOnly, unlock: sysadminOnly },
   endpoints: [issueEndpoint, ...secondFactorEndpoints],
   hooks: {
-    beforeOperation: [rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
+    beforeOperation: [throttleSignIn, refuseOthersPasswords, rejectPrivilegeChanges, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
-    beforeChange: [firstAccountIsSysadmin, requestPrivilegeChanges],
-    afterChange: [recordRoleRequest],
+    beforeChange: [firstAccountIsSysadmin, requestPrivilegeChanges, holdSecurityChanges],
+    afterChange: [recordRoleRequest, recordSecurityChanges],
     beforeLogin: [refuseDisabledLogin],
-    afterLogin: [auditLogin],
+    afterLogin: [clearSignInCount, auditLogin],
+    afterOperation: [recordPasswordReset],
     afterError: [auditFailedLogin],
   },
   fields: [

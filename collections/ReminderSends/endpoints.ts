@@ -19,6 +19,7 @@ import { previewEmail, PREVIEW_TEMPLATES } from '../../src/reminders/preview'
 import { peopleInSubtree, unitAggregates } from '../../src/reminders/queries'
 import { sendManualReminders } from '../../src/reminders/run'
 import { poolOf } from '../../src/db/pool'
+import { recordAuditEvent } from '../../src/audit/record'
 import { handle } from '../shared/responses'
 
 /** A refusal of this endpoint (one issue, its kind: the endpoint kit answers 400/403/404). */
@@ -81,6 +82,21 @@ async function peopleList(req: PayloadRequest, unitId: number | null, filter: Pe
 const vnDate = (d: unknown) => formatVietnamDay(d as string | null)
 
 /**
+ * The people list names people and what their records lack: each answer is a read of their records (the Excel
+ * export an export), recorded with the ids shown, as a staff list is.
+ */
+async function auditPeopleList(req: PayloadRequest, operation: 'read' | 'export', unitId: number | null, filter: PeopleFilter, people: Array<{ staffId: number }>) {
+  const ids = people.map((p) => p.staffId)
+  await recordAuditEvent(req, {
+    operation,
+    collection: 'staff',
+    recordIds: ids,
+    subjects: ids,
+    detail: { view: operation === 'export' ? 'reminders-people-xlsx' : 'reminders-people', unit: unitId, filter, rows: ids.length },
+  })
+}
+
+/**
  * The completeness dashboard and urging over HTTP (unit HR, unit heads: their subtree; ministry HR: all):
  *   GET  /api/reminder-sends/dashboard?unit=ID          per-unit figures (each unit's whole subtree)
  *   GET  /api/reminder-sends/people?unit=ID&filter=F    people needing attention (F: all|incomplete|stale|pending|returned)
@@ -103,7 +119,10 @@ export const reminderEndpoints: Endpoint[] = [
     method: 'get',
     handler: handle(async (req) => {
       const root = await rootFor(req)
-      return { mayUrge: root.mayUrge, people: await peopleList(req, root.unitId, filterOf(req), 1000) }
+      const filter = filterOf(req)
+      const people = await peopleList(req, root.unitId, filter, 1000)
+      await auditPeopleList(req, 'read', root.unitId, filter, people)
+      return { mayUrge: root.mayUrge, people }
     }),
   },
   {
@@ -111,7 +130,9 @@ export const reminderEndpoints: Endpoint[] = [
     method: 'get',
     handler: handle(async (req) => {
       const root = await rootFor(req)
-      const people = await peopleList(req, root.unitId, filterOf(req))
+      const filter = filterOf(req)
+      const people = await peopleList(req, root.unitId, filter)
+      await auditPeopleList(req, 'export', root.unitId, filter, people)
       const wb = new ExcelJS.Workbook()
       wb.creator = 'hoso'
       const ws = wb.addWorksheet('Cap nhat ho so')

@@ -5,7 +5,7 @@ import { roleRequestDeciders } from '../../access/roleRequests'
 import { applyApprovedRoleRequest, decideRoleRequest } from '../../hooks/roleRequests/decideRoleRequest'
 import { ROLE_OPTIONS } from '../../src/accounts/roleOptions'
 import { isSysadmin } from '../../src/domain/access'
-import { label, textareaField } from '../shared/fields'
+import { approvalFields, label, textareaField } from '../shared/fields'
 
 const fixed = { create: () => false, update: () => false }
 
@@ -48,23 +48,6 @@ export const RoleRequests: CollectionConfig = {
     { name: 'staff', type: 'relationship', relationTo: 'staff', access: fixed, label: label('Hồ sơ cán bộ gắn với tài khoản', 'Staff record of the account') },
     { name: 'previousRoles', type: 'select', hasMany: true, options: ROLE_OPTIONS, access: fixed, label: label('Vai trò trước đó', 'Previous roles') },
     { name: 'approverRoles', type: 'select', hasMany: true, options: ROLE_OPTIONS, access: fixed, admin: { readOnly: true }, label: label('Ai được phê duyệt', 'Who may approve') },
-    { name: 'requestedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người đề nghị', 'Requested by') },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'pending',
-      index: true,
-      label: label('Trạng thái', 'Status'),
-      options: [
-        { value: 'pending', label: label('Chờ phê duyệt', 'Pending approval') },
-        { value: 'approved', label: label('Đã phê duyệt', 'Approved') },
-        { value: 'refused', label: label('Từ chối', 'Refused') },
-        { value: 'superseded', label: label('Thay bằng đề nghị sau', 'Superseded') },
-      ],
-    },
-    { name: 'decidedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người quyết định', 'Decided by') },
-    { name: 'decidedAt', type: 'date', access: fixed, label: label('Thời điểm quyết định', 'Decided at') },
-    textareaField('note', 'Ghi chú', 'Note'),
+    ...approvalFields(),
   ],
 }

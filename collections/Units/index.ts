@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { organisationManagers } from '../../access/organisationManagers'
+import { holdUnitMove, recordUnitMove } from '../../hooks/units/holdUnitMove'
 import { preventCycle } from '../../hooks/units/preventCycle'
 import { dateField, label } from '../shared/fields'
 
@@ -20,7 +21,7 @@ export const Units: CollectionConfig = {
     group: { vi: 'Tổ chức', en: 'Organisation' },
   },
   access: { read: isLoggedIn, create: organisationManagers, update: organisationManagers, delete: organisationManagers },
-  hooks: { beforeChange: [preventCycle] },
+  hooks: { beforeChange: [preventCycle, holdUnitMove], afterChange: [recordUnitMove] },
   fields: [
     { name: 'code', type: 'text', required: true, unique: true, index: true, label: { vi: 'Mã đơn vị', en: 'Code' } },
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên đơn vị', en: 'Name' } },

@@ -42,3 +42,31 @@ export function codeField(name: string, list: string, vi: string, en: string, ex
     ...extra,
   } as Field
 }
+
+/**
+ * The decision fields of a request that waits for a second person (role requests, security requests): who asked,
+ * its state, who decided and when — set by the hooks only — and a note.
+ */
+export function approvalFields(): Field[] {
+  const fixed = { create: () => false, update: () => false }
+  return [
+    { name: 'requestedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người đề nghị', 'Requested by') },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      label: label('Trạng thái', 'Status'),
+      options: [
+        { value: 'pending', label: label('Chờ phê duyệt', 'Pending approval') },
+        { value: 'approved', label: label('Đã phê duyệt', 'Approved') },
+        { value: 'refused', label: label('Từ chối', 'Refused') },
+        { value: 'superseded', label: label('Thay bằng đề nghị sau', 'Superseded') },
+      ],
+    },
+    { name: 'decidedBy', type: 'relationship', relationTo: 'accounts', access: fixed, label: label('Người quyết định', 'Decided by') },
+    { name: 'decidedAt', type: 'date', access: fixed, label: label('Thời điểm quyết định', 'Decided at') },
+    textareaField('note', 'Ghi chú', 'Note'),
+  ]
+}

@@ -27,15 +27,15 @@ export const auditFailedLogin: CollectionAfterErrorHook = async ({ req }) => {
   const path = new URL(req.url ?? '', 'http://local').pathname
   if (!path.endsWith('/accounts/login')) return
   const email = typeof (req.data as { email?: unknown } | undefined)?.email === 'string' ? ((req.data as { email: string }).email.trim().toLowerCase()) : ''
-  type Row = { id: number; locked: boolean; disabled: boolean }
+  type Row = { id: number; disabled: boolean }
   const { rows } = email
     ? await poolOf(req.payload).query<Row>(
-        'SELECT id, coalesce(lock_until > now(), false) AS locked, coalesce(disabled, false) AS disabled FROM accounts WHERE lower(email) = $1 LIMIT 1',
+        'SELECT id, coalesce(disabled, false) AS disabled FROM accounts WHERE lower(email) = $1 LIMIT 1',
         [email],
       )
     : { rows: [] as Row[] }
   // Error class names are minified in the production build: tell the cases apart by the account's state.
-  const reason = rows[0]?.disabled ? 'disabled' : rows[0]?.locked ? 'locked' : 'invalid-credentials'
+  const reason = rows[0]?.disabled ? 'disabled' : 'invalid-credentials'
   await recordAuditEvent(req, {
     operation: 'login-failed',
     collection: 'accounts',

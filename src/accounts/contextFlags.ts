@@ -8,3 +8,5 @@ export const ISSUING_ACCOUNT = 'hosoIssuingAccount'
 export const APPLYING_APPROVED_REQUEST = 'hosoApplyingRoleRequest'
 /** A newer request replaces the pending one of the same account. */
 export const SUPERSEDING = 'hosoSupersedingRoleRequest'
+/** Applying a security request (e-mail change, second-factor reset, re-enabling, unit move) that was approved. */
+export const APPLYING_SECURITY_REQUEST = 'hosoApplyingSecurityRequest'

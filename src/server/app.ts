@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http'
 
 import type { DatabaseAvailability } from './databaseAvailability'
 import { bodyLimits, bodyLimitsFromEnv } from './bodyLimits'
+import { crossSiteGuard, secureCookies } from './crossSite'
 import { healthRoutes, type HealthState } from './health'
 import { logger } from '../db/logger'
 import { pkiRoutes } from './pkiRoutes'
@@ -135,6 +136,9 @@ export function expressApp(
     nextFn()
   })
   app.use(securityHeaders(dev))
+  // CSRF: a cookie-authenticated change from another site is refused before anything else reads it.
+  app.use(crossSiteGuard())
+  app.use(secureCookies())
   // Before anything reads a body or signs anyone in (src/server/bodyLimits.ts).
   app.use(bodyLimits(bodyLimitsFromEnv(), servesRestPath(payload)))
   app.use(healthRoutes(payload, state, { database: options.database }))

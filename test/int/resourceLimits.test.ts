@@ -45,10 +45,10 @@ afterAll(async () => {
   await stopTestPayload(payload)
 })
 
-/** Sign-in work leaves traces: failed attempts on the account, the failed-login audit event. */
+/** Sign-in work leaves traces: attempts counted by the sign-in throttle, the failed-login audit event. */
 async function signInTraces(): Promise<string> {
   const { rows } = await poolOf(payload).query(
-    `SELECT (SELECT coalesce(sum(login_attempts), 0) FROM accounts) AS attempts,
+    `SELECT (SELECT coalesce(sum(hits), 0) FROM rate_limits WHERE key LIKE 'sign-in:%') AS attempts,
             (SELECT count(*) FROM audit_events WHERE operation = 'login-failed') + (SELECT count(*) FROM audit_outbox) AS events`,
   )
   return JSON.stringify(rows[0])

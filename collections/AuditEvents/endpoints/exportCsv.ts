@@ -7,13 +7,14 @@ import { drainAuditOutbox } from '../../../src/audit/outbox'
 import { findAuditEvents } from '../../../src/audit/query'
 import { parseAuditFilter } from '../../../src/domain/auditFilters'
 import { AUDIT_OPERATION_LABELS, type AuditOperation } from '../../../src/domain/auditOperations'
+import { csvCell } from '../../../src/domain/csv'
 import { formatDateTimeInVietnam } from '../../../src/domain/dates'
 import { localize } from '../../../src/domain/errors'
 import { poolOf } from '../../../src/db/pool'
 import { refusal } from '../../shared/responses'
 
-/** RFC 4180: quote every field, double the quotes inside. */
-const csvField = (v: unknown) => `"${(v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v)).replace(/"/g, '""')}"`
+/** RFC 4180 quoting with formula cells neutralised (src/domain/csv.ts). */
+const csvField = csvCell
 
 const HEADER = [
   'seq', 'Thời điểm (giờ Việt Nam)', 'occurred_at_utc', 'Thao tác / operation', 'Người thực hiện / actor', 'actor_id', 'Vai trò / roles',
