@@ -46,7 +46,7 @@ export function isCrossSiteCookieWrite(req: Request): boolean {
  * with 403 before any body is read or any account is loaded.
  */
 export function crossSiteGuard() {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction): void {
     if (!isCrossSiteCookieWrite(req)) {
       next()
       return
@@ -69,7 +69,7 @@ export function crossSiteGuard() {
  * session, the second-factor proof, Next's — is marked `Secure`, so a browser never sends it over plain HTTP.
  */
 export function secureCookies() {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return function markCookiesSecure(req: Request, res: Response, next: NextFunction): void {
     if (req.secure) {
       const setHeader = res.setHeader.bind(res)
       res.setHeader = ((name: string, value: number | string | readonly string[]) => {

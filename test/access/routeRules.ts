@@ -81,12 +81,12 @@ export interface CollectionRules {
 const HISTORY: Omit<CollectionRules, 'graphQL'> = {
   access: { read: 'readHistoryRows', create: 'createHistoryInScope', update: 'updateHistoryRows', delete: 'updateHistoryRows' },
   file: 'access/historyRows.ts (rows follow their staff record: read scope, update scope; sensitive fields per access/sensitiveFields.ts)',
-  duplicate: 'on',
+  duplicate: 'off',
 }
 const REFERENCE: Omit<CollectionRules, 'graphQL'> = {
   access: { read: 'isLoggedIn', create: 'organisationManagers', update: 'organisationManagers', delete: 'organisationManagers' },
   file: 'access/isLoggedIn.ts, access/organisationManagers.ts (reference data: any account reads, sysadmin or ministry HR changes)',
-  duplicate: 'on',
+  duplicate: 'off',
 }
 const PAYLOAD_INTERNAL = 'Payload internal collection'
 
@@ -99,7 +99,7 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
   staff: {
     access: { read: 'readStaffRecords', create: 'createStaffInScope', update: 'updateStaffRecords', delete: 'ministryHrOnly' },
     file: 'access/staffRecords.ts, access/createInScope.ts (own record, unit subtree by duty, approved in-date grants); access/sensitiveFields.ts (sensitive items by duty only, second factor)',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['StaffRecord', 'StaffRecords'],
     endpoints: {
       'GET /search': 'collections/Staff/endpoints/search.ts: the caller\'s read scope inside the SQL',
@@ -135,25 +135,42 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'POST /issue': 'collections/Accounts/endpoints/issue.ts: sysadmin only (403)',
       'POST /mfa/setup': 'collections/Accounts/endpoints/secondFactor.ts: the caller\'s own account',
       'POST /mfa/verify': 'collections/Accounts/endpoints/secondFactor.ts: the caller\'s own account, throttled',
-      'POST /:id/mfa/reset': 'collections/Accounts/endpoints/secondFactor.ts: sysadmin only (403)',
+      'POST /:id/mfa/reset': 'collections/Accounts/endpoints/secondFactor.ts: sysadmin only (403); waits for ministry HR when the account reads personal data (src/accounts/securityRequests.ts)',
+      'POST /:id/reset-link': 'collections/Accounts/endpoints/secondFactor.ts: sysadmin only (403); the link goes to the account\'s own address',
     },
   },
   'role-requests': {
     access: { read: 'roleRequestDeciders', create: 'nobody', update: 'roleRequestDeciders', delete: 'nobody' },
     file: 'access/roleRequests.ts (four eyes: decided by someone other than the requester)',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['RoleRequest', 'RoleRequests'],
+  },
+  'security-requests': {
+    access: { read: 'roleRequestDeciders', create: 'nobody', update: 'roleRequestDeciders', delete: 'nobody' },
+    file: 'access/roleRequests.ts (four eyes: e-mail changes, second-factor resets, re-enabling, unit moves; decided by ministry HR, never the requester or the holder)',
+    duplicate: 'off',
+    graphQL: ['SecurityRequest', 'SecurityRequests'],
+  },
+  decisions: {
+    access: { read: 'readDecisions', create: 'createHistoryInScope', update: 'nobody', delete: 'nobody' },
+    file: 'access/decisions.ts, access/createInScope.ts (HR-owned: entered within the read-and-update scope by duty; never updated or deleted, revoked by endpoint)',
+    duplicate: 'off',
+    graphQL: ['Decision', 'Decisions'],
+    endpoints: {
+      'POST /:id/approve': 'collections/Decisions/endpoints.ts: a second HR officer with authority over the record (src/lifecycle)',
+      'POST /:id/revoke': 'collections/Decisions/endpoints.ts: HR with authority over the record, with a reason (src/lifecycle)',
+    },
   },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['AccessGrant', 'AccessGrants'],
   },
   'change-requests': {
     access: { read: 'readChangeRequests', create: 'noGenericWrites', update: 'noGenericWrites', delete: 'noGenericWrites' },
     file: 'access/changeRequests.ts (the person and the HR officers over the record); writes only through the endpoints',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['ChangeRequest', 'ChangeRequests'],
     endpoints: {
       'GET /mine': 'collections/ChangeRequests/endpoints.ts: the caller\'s own record',
@@ -169,14 +186,14 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
   backups: {
     access: { read: 'sysadminOnly', create: 'nobody', update: 'nobody', delete: 'nobody' },
     file: 'access/isSysadmin.ts, access/nobody.ts',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['Backup', 'Backups'],
     endpoints: { 'POST /run': 'collections/Backups/endpoints.ts: sysadmin only (403)' },
   },
   'audit-events': {
     access: { read: 'auditorOnly', create: 'nobody', update: 'nobody', delete: 'nobody' },
     file: 'access/isAuditor.ts, access/nobody.ts (append-only trail)',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['AuditEvent', 'AuditEvents'],
     endpoints: {
       'GET /mine': 'collections/AuditEvents/endpoints/mine.ts: events about the caller\'s own record (401 without sign-in)',
@@ -187,7 +204,7 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
   'reminder-sends': {
     access: { read: 'readReminderSends', create: 'noGenericWrites', update: 'noGenericWrites', delete: 'noGenericWrites' },
     file: 'access/reminderSends.ts; writes only through the endpoints',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['ReminderSend', 'ReminderSends'],
     endpoints: {
       'GET /dashboard': 'collections/ReminderSends/endpoints.ts: HR officers, within their unit subtree (403 otherwise)',
@@ -200,7 +217,7 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
   'signed-exports': {
     access: { read: 'readSignedExports', create: 'nobody', update: 'nobody', delete: 'nobody' },
     file: 'access/signedExports.ts, access/nobody.ts',
-    duplicate: 'on',
+    duplicate: 'off',
     graphQL: ['SignedExport', 'SignedExports'],
     endpoints: {
       'POST /verify': 'collections/SignedExports/verifyEndpoints.ts: public, answers only for a document the caller holds',
@@ -253,7 +270,7 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
   'payload-migrations': {
     access: { read: 'defaultAccess', create: 'defaultAccess', update: 'defaultAccess', delete: 'defaultAccess' },
     file: `${PAYLOAD_INTERNAL}: migration log (no REST, no GraphQL)`,
-    duplicate: 'on',
+    duplicate: 'off',
     noRest: true,
     graphQL: ['', ''],
   },
@@ -277,6 +294,8 @@ export const EXPRESS_RULES: Record<string, string> = {
   'use result': 'pino-http request log (its middleware is named "result"): path only, no query strings or headers',
   'use clientAddress': 'records the client address for the audit trail; answers nothing',
   'use helmetMiddleware': 'src/server/securityHeaders.ts: headers only',
+  'use refuseCrossSiteWrites': 'src/server/crossSite.ts: 403 for a cookie-authenticated change sent from another site',
+  'use markCookiesSecure': 'src/server/crossSite.ts: Secure on every cookie over https; answers nothing',
   'use checkBodyLimits': 'src/server/bodyLimits.ts: 413 over the body limits, before any sign-in',
   'GET /healthz': 'src/server/health.ts: public liveness, no data',
   'GET /readyz': 'src/server/health.ts: public readiness, no data',
