@@ -37,14 +37,9 @@ describe('copy-paste detector', () => {
     expect(clones).toEqual([{ first: 'test/fixtures/clones/copy.ts:2-17', second: 'test/fixtures/clones/original.ts:2-17', lines: 16 }])
   })
 
-  // The self-service view is being rewritten with its diff table shared with the review view (issue 20);
-  // its one internal clone is listed here until that lands, and only that file is let through.
-  const REWRITE_UNDER_WAY = ['src/components/self/MyRecord.tsx']
-
   it('finds no clone outside declarative field lists, migrations and generated files', async () => {
     const { clones, files } = await findClones()
     expect(files).toBeGreaterThan(300)
-    const pending = (c: { first: string; second: string }) => REWRITE_UNDER_WAY.some((f) => c.first.startsWith(`${f}:`) && c.second.startsWith(`${f}:`))
-    expect(clones.filter((c) => !pending(c)).map((c) => `${c.first} ~ ${c.second} (${c.lines} lines)`)).toEqual([])
+    expect(clones.map((c) => `${c.first} ~ ${c.second} (${c.lines} lines)`)).toEqual([])
   })
 })

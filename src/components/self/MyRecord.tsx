@@ -195,27 +195,35 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
     setRows(Object.fromEntries(form.histories.map((h) => [h.slug, open?.proposal.rows[h.slug] ?? s.official.rows[h.slug] ?? []])))
   }, [form.histories])
 
-  const api = useCallback(
-    async (method: string, path: string, body?: unknown): Promise<State | null> => {
+  /** One call to the server: busy while it runs, its errors shown in the person's language; the answer or null. */
+  const send = useCallback(
+    async (url: string, init: RequestInit): Promise<any | null> => {
       setBusy(true)
       setError(null)
-      setNotice(null)
-      const res = await fetch(`/api/change-requests/mine${path}`, {
-        method,
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
+      const res = await fetch(url, { ...init, credentials: 'include', headers: { ...(init.headers as Record<string, string>), 'Accept-Language': lang } })
       const json = await res.json().catch(() => ({}))
       setBusy(false)
       if (!res.ok) {
         setError(json.errors?.map((x: { message: string }) => x.message).join('; ') ?? res.statusText)
         return null
       }
-      adopt(json)
       return json
     },
-    [adopt, lang],
+    [lang],
+  )
+
+  const api = useCallback(
+    async (method: string, path: string, body?: unknown): Promise<State | null> => {
+      setNotice(null)
+      const json = (await send(`/api/change-requests/mine${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })) as State | null
+      if (json) adopt(json)
+      return json
+    },
+    [adopt, send],
   )
 
   useEffect(() => {
@@ -257,15 +265,8 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
     if (!file) return
     const data = new FormData()
     data.append('file', file)
-    setBusy(true)
-    setError(null)
-    const res = await fetch('/api/change-requests/mine/photo', { method: 'POST', credentials: 'include', headers: { 'Accept-Language': lang }, body: data })
-    const json = await res.json().catch(() => ({}))
-    setBusy(false)
-    if (!res.ok) {
-      setError(json.errors?.map((x: { message: string }) => x.message).join('; ') ?? res.statusText)
-      return
-    }
+    const json = await send('/api/change-requests/mine/photo', { method: 'POST', body: data })
+    if (!json) return
     setValues((old) => ({ ...old, photo: json.id }))
     setPhotoPreview(json.url)
   }
