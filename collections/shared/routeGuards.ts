@@ -3,6 +3,7 @@ import { APIError, NotFound, type CollectionBeforeOperationHook, type Collection
 import { actorOf } from '../../src/accounts/actor'
 import { localize } from '../../src/domain/errors'
 import { checkListParams, queryBoundsFor } from '../../src/domain/queryLimits'
+import { bodyIssue, queryIssue } from '../../src/domain/wellFormedInput'
 
 /**
  * Two REST shapes that otherwise end in a database error (500):
@@ -55,11 +56,27 @@ const boundedQuery: CollectionBeforeOperationHook = ({ operation, req, collectio
   if (issue) throw new APIError(localize(issue, req.i18n?.language ?? 'vi'), 400, null, true)
 }
 
+/**
+ * A NUL character, a geometry operator on a collection without point fields, or a body that is not a JSON object
+ * (src/domain/wellFormedInput.ts): 400 before the query builder or PostgreSQL turns it into a 500.
+ */
+const wellFormedInput: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (req.payloadAPI !== 'REST') return args
+  const language = req.i18n?.language ?? 'vi'
+  const query = queryIssue(req.query as Record<string, unknown> | undefined)
+  if (query) throw new APIError(localize(query, language), 400, null, true)
+  if (operation === 'create' || operation === 'update') {
+    const body = bodyIssue((args as { data?: unknown }).data)
+    if (body) throw new APIError(localize(body, language), 400, null, true)
+  }
+  return args
+}
+
 export function guardRoutes(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((c) => ({
     ...c,
     disableDuplicate: c.disableDuplicate ?? true,
     endpoints: c.versions ? c.endpoints : [...(c.endpoints || []), ...versionRoutes],
-    hooks: { ...c.hooks, beforeOperation: [wellFormedId, boundedQuery, ...(c.hooks?.beforeOperation ?? [])] },
+    hooks: { ...c.hooks, beforeOperation: [wellFormedId, wellFormedInput, boundedQuery, ...(c.hooks?.beforeOperation ?? [])] },
   }))
 }

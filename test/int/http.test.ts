@@ -144,3 +144,18 @@ test('Express serves the REST API itself: session cookie, compression of large a
   expect(graphql.status).toBe(200)
   expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } })
 })
+
+test('GraphQL introspection and the playground are off as npm start serves the app (production build), also for a signed-in account', async () => {
+  const introspect = (headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) })
+  const anonymous = await introspect()
+  const body = (await anonymous.json()) as { data?: unknown; errors?: Array<{ message: string }> }
+  expect(body.data ?? null).toBeNull()
+  expect(body.errors?.[0]?.message).toMatch(/introspection/i)
+  const { token } = (await (await logIn('tccb@test.local')).json()) as { token: string }
+  const signedIn = (await (await introspect({ Authorization: `JWT ${token}` })).json()) as { data?: unknown; errors?: unknown[] }
+  expect(signedIn.data ?? null).toBeNull()
+  expect(signedIn.errors?.length).toBeGreaterThan(0)
+  const playground = await fetch(`${server.url}/api/graphql-playground`)
+  expect(playground.status).toBe(404)
+})

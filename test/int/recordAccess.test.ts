@@ -205,8 +205,23 @@ describe('finding 10: malformed inputs answer 4xx, never 5xx', () => {
     ['a fractional page', 'GET', '/api/staff?page=1.5', 400],
     ['an id beyond 2^31', 'GET', '/api/staff/2147483648', 404],
     ['an id far beyond 2^31', 'PATCH', '/api/staff/99999999999', 404],
+    ['near on a text field', 'GET', '/api/staff?where[fullName][near]=1,2', 400],
+    ['within on a text field', 'GET', '/api/staff?where[fullName][within]=1', 400],
+    ['%00 in a filter', 'GET', '/api/staff?where[fullName][equals]=a%00b', 400],
   ])('%s: %s %s → %d', async (_what, method, path, status) => {
     const r = await as('ministry')(method, path, method === 'PATCH' ? { position: 'x' } : undefined)
     expect(r.status).toBe(status)
+  })
+
+  test.each([
+    ['a null JSON body', 'null'],
+    ['a JSON array body', '[1]'],
+    ['a NUL inside a string', JSON.stringify({ position: 'Chuyên\u0000viên' })],
+    ['a body that is not JSON', '{"position": '],
+  ])('%s in a PATCH answers 400 and changes nothing', async (_what, body) => {
+    const target = (await payload.find({ collection: 'staff', limit: 1, depth: 0 })).docs[0]!
+    const r = await as('ministry')('PATCH', `/api/staff/${target.id}`, body)
+    expect(r.status).toBe(400)
+    expect((await payload.findByID({ collection: 'staff', id: target.id, depth: 0 })).position).toBe(target.position)
   })
 })
