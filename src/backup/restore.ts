@@ -130,6 +130,9 @@ export async function restoreArchive(opts: {
         )
       })
       await prepareSession(client)
+      // Rows the migrations themselves wrote (the working calendar's known decisions): the archive holds the
+      // authoritative copy of every table it lists, so those go before it is loaded.
+      for (const t of manifest.tables) await client.query(`DELETE FROM public.${quoteIdent(t.table)}`)
       let sink: ReturnType<typeof streamSink> | null = null
       try {
         for await (const ev of readArchive(opts.archive, opts.key)) {
