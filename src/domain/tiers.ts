@@ -43,6 +43,10 @@ export const STAFF_FIELD_TIERS: Readonly<Record<string, Tier>> = {
   // B — Công tác: T3 except sở trường.
   employmentType: 'T3',
   unit: 'T3',
+  // Employment status: derived from HR's decisions (src/domain/lifecycle.ts), never declared.
+  employmentStatus: 'T3',
+  employmentStatusSince: 'T3',
+  leftToAgency: 'T3',
   jobBeforeRecruitment: 'T3',
   recruitmentDate: 'T3',
   recruitingAgency: 'T3',
