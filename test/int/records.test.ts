@@ -258,39 +258,37 @@ describe('search', () => {
     try {
       await client.query('SET enable_seqscan = off') // tiny test tables: ask whether an index CAN serve the query
       const plan = async (q: string, p: unknown[]) => (await client.query(`EXPLAIN ${q}`, p)).rows.map((r) => r['QUERY PLAN']).join('\n')
+      /** A check made with `change` in place, inside a transaction that is rolled back. */
+      const rolledBack = async (change: string, check: () => Promise<void>) => {
+        await client.query('BEGIN')
+        try {
+          await client.query(change)
+          await check()
+        } finally {
+          await client.query('ROLLBACK')
+        }
+      }
       // The order index carries unit_path too (a subtree page by an index-only scan): either index may serve a tiny table.
       expect(await plan(`SELECT id FROM staff WHERE unit_path ILIKE $1`, ['%.14.%'])).toMatch(/staff_unit_path_trgm_idx|staff_sort_name_idx/)
       expect(await plan(`SELECT id FROM staff WHERE unit_path LIKE $1`, ['.1.14.%'])).toMatch(/staff_unit_path_prefix_idx|staff_sort_name_idx/)
       // On a table this small a bitmap scan of the primary key (a whole-table read in index clothes) can cost less
       // than the trigram index; without it in the way (dropped inside a transaction that is rolled back) the
       // planner shows whether the trigram index serves the query.
-      await client.query('BEGIN')
-      try {
-        await client.query('ALTER TABLE staff_names DROP CONSTRAINT staff_names_pkey CASCADE')
+      await rolledBack('ALTER TABLE staff_names DROP CONSTRAINT staff_names_pkey CASCADE', async () => {
         expect(await plan(`SELECT search_name FROM staff_names WHERE $1 <% search_name ORDER BY $1 <<-> search_name LIMIT 25`, ['nguyen van duc'])).toMatch(/staff_names_search_name_trgm_idx/)
-      } finally {
-        await client.query('ROLLBACK')
-      }
+      })
       expect(await plan(`SELECT id FROM staff WHERE search_name = $1`, ['nguyen van duc'])).toMatch(/staff_search_name(_order)?_idx/)
       // Likewise a whole scan of the (search_name, sort_name, id) btree can undercut the trigram index here.
-      await client.query('BEGIN')
-      try {
-        await client.query('DROP INDEX staff_search_name_order_idx')
+      await rolledBack('DROP INDEX staff_search_name_order_idx', async () => {
         expect(await plan(`SELECT id FROM staff WHERE search_name ILIKE $1`, ['%huong%'])).toMatch(/staff_search_name_(trgm|gist)_idx/)
-      } finally {
-        await client.query('ROLLBACK')
-      }
+      })
       // A page in name order straight from the order index (no sort step), when the planner may not sort a tiny
       // bitmap result instead.
-      await client.query('BEGIN')
-      try {
-        await client.query('SET LOCAL enable_bitmapscan = off')
+      await rolledBack('SET LOCAL enable_bitmapscan = off', async () => {
         const ordered = await plan(`SELECT id FROM staff ORDER BY sort_name, id LIMIT 25`, [])
         expect(ordered).toMatch(/staff_sort_name_idx/)
         expect(ordered).not.toMatch(/Sort Key/)
-      } finally {
-        await client.query('ROLLBACK')
-      }
+      })
       // The unit list endpoint's WHERE (src/search/staffList.ts), for a unit subtree and within an officer's scope.
       const unitList = listWhere({ unitId: 14 }, { kind: 'all' }, new Date())
       expect(await plan(`SELECT s.id FROM staff s ${unitList.sql}`, unitList.params)).toMatch(/staff_unit_path_trgm_idx|staff_sort_name_idx/)
