@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 
 import { MFA_COOKIE } from './actor'
+import { poolOf } from '../db/pool'
 import { afterFailure, checkTotp, CODE_MESSAGES, mfaProof, newTotpSecret, totpUri } from './mfa'
 import { DomainError, refuse } from '../domain/errors'
 
@@ -80,10 +81,21 @@ export async function beginEnrolment(req: PayloadRequest, now = new Date()) {
   const issuedAt = account.totpPendingAt ? new Date(account.totpPendingAt).getTime() : NaN
   let secret = account.totpPendingSecret
   if (!secret || !(now.getTime() - issuedAt < PENDING_SECRET_MS)) {
-    secret = newTotpSecret(account.email).secret
-    await save(req, user.id, { totpPendingSecret: secret, totpPendingAt: now.toISOString() })
+    // Two renders at once (a prefetch beside the page) must not each store their own secret: the new one is
+    // written only if no valid pending secret is there yet (one statement, so the row lock decides), and
+    // whoever loses reads the winner's.
+    const candidate = newTotpSecret(account.email).secret
+    const poolClient = poolOf(req.payload)
+    const won = await poolClient.query(
+      `UPDATE accounts SET totp_pending_secret = $1, totp_pending_at = $2
+        WHERE id = $3 AND totp_secret IS NULL
+          AND (totp_pending_secret IS NULL OR totp_pending_at IS NULL OR totp_pending_at <= $4)`,
+      [req.payload.encrypt(candidate), now.toISOString(), user.id, new Date(now.getTime() - PENDING_SECRET_MS).toISOString()],
+    )
+    secret = won.rowCount ? candidate : (await load(req, user.id)).totpPendingSecret
+    if (!secret) refuseWith('conflict', 'code', 'enrolled')
   }
-  const uri = totpUri(secret, account.email)
+  const uri = totpUri(secret!, account.email)
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, width: 220 }) }
 }
 

@@ -54,8 +54,13 @@ test('a password alone gives an HR officer their own record only; a TOTP code op
   expect(names(await call(token, 'GET', '/api/staff'))).toEqual(['Trần Thị Lan'])
 
   expect((await call(token, 'POST', '/api/accounts/mfa/verify', { code: '123456' })).status).toBe(409)
+  // Six renders at once (a prefetch beside the page, a second tab) all hand out one secret, the stored one.
+  const concurrent = await Promise.all(Array.from({ length: 6 }, () => call(token, 'POST', '/api/accounts/mfa/setup')))
+  expect(concurrent.map((r) => r.status)).toEqual(Array(6).fill(200))
+  expect(new Set(concurrent.map((r) => r.body.secret)).size).toBe(1)
   const setup = await call(token, 'POST', '/api/accounts/mfa/setup')
   expect(setup.status).toBe(200)
+  expect(setup.body.secret).toBe(concurrent[0]!.body.secret)
   expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\/hoso:hr%40test\.local\?.*secret=/)
   expect(setup.body.qrSvg).toContain('<svg')
   const secret = setup.body.secret as string
