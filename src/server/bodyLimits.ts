@@ -75,8 +75,8 @@ export function limitedBody(req: Request, res: Response): Readable {
       seen += chunk.length
       if (seen > limit) {
         refuseTooLarge(req, res, limit)
+        // The rest of the body is dropped unread while the answer lingers (src/server/refuse.ts), never parsed.
         req.unpipe(counter)
-        req.pause()
         done(new Error('request body over the limit'))
         return
       }

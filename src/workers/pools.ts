@@ -49,6 +49,15 @@ const tasksFile = () => path.join(path.dirname(fileURLToPath(import.meta.url)), 
 function boundedPool(settings: () => PoolSettings) {
   let pool: Piscina | null = null
   let s: PoolSettings
+  // Our own count of tasks on threads and of tasks waiting for one: a task's deadline starts when it gets a
+  // thread (time spent waiting in the queue is not the document's fault), and the queue bound is ours to tell.
+  let running = 0
+  const waiting: Array<() => void> = []
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next() // the thread passes straight to the next task: `running` stays as it is
+    else running--
+  }
   return {
     async run<T>(task: string, arg: unknown): Promise<T> {
       if (!pool) {
@@ -57,21 +66,27 @@ function boundedPool(settings: () => PoolSettings) {
           filename: tasksFile(),
           minThreads: 0,
           maxThreads: Math.max(1, s.threads),
-          maxQueue: s.queue,
           idleTimeout: 60_000,
         })
       }
+      if (running >= Math.max(1, s.threads)) {
+        if (waiting.length >= s.queue) throw new WorkerPoolBusy(s.name)
+        await new Promise<void>((resolve) => waiting.push(resolve))
+      } else running++
       try {
         return (await pool.run(arg, { name: task, signal: AbortSignal.timeout(s.taskMs) })) as T
       } catch (err) {
         if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new WorkerTaskTimeout(s.name, s.taskMs)
-        if (/queue is at limit/i.test((err as Error).message)) throw new WorkerPoolBusy(s.name)
         throw err
+      } finally {
+        release()
       }
     },
     async close() {
       await pool?.destroy()
       pool = null
+      running = 0
+      waiting.length = 0
     },
   }
 }

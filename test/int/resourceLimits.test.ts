@@ -66,13 +66,18 @@ function rawRequest(
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.url)
     let sentBytes = 0
+    let answered = false
     const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers }, (res) => {
+      answered = true
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (d) => (body += d))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body, sentBytes }))
     })
+    // Writing into a connection the server closed after answering is expected (EPIPE, ECONNRESET); a connection
+    // that closes with no answer at all is a failure, not a wait until the test's timeout.
     req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'EPIPE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)))
+    req.on('close', () => answered || reject(new Error(`the connection closed without an answer after ${sentBytes} bytes sent`)))
     req.flushHeaders()
     if (chunks) {
       const chunk = Buffer.alloc(64 * 1024, 0x20)
@@ -132,10 +137,7 @@ describe('request bodies', () => {
   })
 })
 
-// Skipped: on a 2-core machine the ten concurrent 12 MB verifications below reach the worker pool one after
-// another (each past its 300 ms deadline, 422) and the queue never fills, so the 503 path is not shown here.
-// Why they do not overlap is not yet known; until it is, this test proves nothing either way.
-test.skip('the verifier works in a bounded queue: a full queue answers 503 + Retry-After, a document past its deadline 422', async () => {
+test('the verifier works in a bounded queue: a full queue answers 503 + Retry-After, a document past its deadline 422', async () => {
   const pdf = Buffer.from(craftedPdf())
   const answers = await Promise.all(
     Array.from({ length: 10 }, () => fetch(`${server.url}/api/signed-exports/verify`, { method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body: pdf })),
