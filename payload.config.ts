@@ -15,6 +15,7 @@ import { Backups } from './collections/Backups/index'
 import { AuditEvents } from './collections/AuditEvents/index'
 import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
+import { MaintenanceWindows } from './collections/MaintenanceWindows/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { Decisions } from './collections/Decisions'
@@ -52,13 +53,14 @@ export default buildConfig({
     // Gravatar would send staff e-mail hashes to a third party (and CSP blocks it anyway).
     avatar: 'default',
     components: {
+      header: ['/src/components/maintenance/MaintenanceBanner#MaintenanceBanner'],
       beforeDashboard: ['/src/components/Dashboard#DashboardIntro', '/src/components/calendar/CalendarNotice#CalendarNotice'],
       afterDashboard: ['/src/components/reminders/UpdateDashboard#UpdateDashboard'],
     },
   },
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar, Decisions,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions, MaintenanceWindows,
   ])),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],

@@ -91,6 +91,7 @@ export interface Config {
     'signed-exports': SignedExport;
     'working-calendar': WorkingCalendar;
     decisions: Decision;
+    'maintenance-windows': MaintenanceWindow;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -135,6 +136,7 @@ export interface Config {
     'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
     'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
+    'maintenance-windows': MaintenanceWindowsSelect<false> | MaintenanceWindowsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1061,6 +1063,33 @@ export interface WorkingCalendar {
   createdAt: string;
 }
 /**
+ * Announce at least 5 working days ahead; a shorter notice gives its reason and needs ministry HR’s approval. Times are Việt Nam time.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "maintenance-windows".
+ */
+export interface MaintenanceWindow {
+  id: number;
+  kind: 'read-only' | 'full-stop';
+  startsAt: string;
+  endsAt: string;
+  titleVi: string;
+  titleEn?: string | null;
+  reasonVi?: string | null;
+  reasonEn?: string | null;
+  /**
+   * Required with less than 5 working days’ notice
+   */
+  shortNoticeReason?: string | null;
+  announcedAt?: string | null;
+  shortNoticeApprovedAt?: string | null;
+  shortNoticeApprovedBy?: (number | null) | Account;
+  endedAt?: string | null;
+  cancelledAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1267,6 +1296,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'decisions';
         value: number | Decision;
+      } | null)
+    | ({
+        relationTo: 'maintenance-windows';
+        value: number | MaintenanceWindow;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1901,6 +1934,27 @@ export interface DecisionsSelect<T extends boolean = true> {
   revokedAt?: T;
   revocationReason?: T;
   applied?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "maintenance-windows_select".
+ */
+export interface MaintenanceWindowsSelect<T extends boolean = true> {
+  kind?: T;
+  startsAt?: T;
+  endsAt?: T;
+  titleVi?: T;
+  titleEn?: T;
+  reasonVi?: T;
+  reasonEn?: T;
+  shortNoticeReason?: T;
+  announcedAt?: T;
+  shortNoticeApprovedAt?: T;
+  shortNoticeApprovedBy?: T;
+  endedAt?: T;
+  cancelledAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

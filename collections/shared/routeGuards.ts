@@ -4,6 +4,8 @@ import { actorOf } from '../../src/accounts/actor'
 import { localize } from '../../src/domain/errors'
 import { checkListParams, queryBoundsFor } from '../../src/domain/queryLimits'
 import { bodyIssue, queryIssue } from '../../src/domain/wellFormedInput'
+import { maintenanceMessage } from '../../src/domain/maintenance'
+import { maintenanceNow } from '../../src/maintenance/windows'
 
 /**
  * Two REST shapes that otherwise end in a database error (500):
@@ -72,11 +74,25 @@ const wellFormedInput: CollectionBeforeOperationHook = ({ args, operation, req }
   return args
 }
 
+/**
+ * During an announced maintenance window no business write runs, whichever way it comes: REST, GraphQL, the
+ * admin's server actions, the self-service page, scheduled jobs (src/domain/maintenance.ts). 503, naming the end.
+ * The windows themselves stay writable (extend, end early, cancel); the second-factor bookkeeping of a sign-in
+ * runs (context.secondFactor), as do sign-in sessions and lockout counters, which Payload writes without hooks.
+ */
+const noWritesDuringMaintenance: CollectionBeforeOperationHook = async ({ operation, req, collection, args }) => {
+  if (operation !== 'create' && operation !== 'update' && operation !== 'delete' && operation !== 'updateByID' && operation !== 'deleteByID') return args
+  if (collection.slug === 'maintenance-windows' || req.context?.secondFactor) return args
+  const { current } = await maintenanceNow(req.payload)
+  if (current) throw new APIError(localize(maintenanceMessage(current), req.i18n?.language ?? 'vi'), 503, null, true)
+  return args
+}
+
 export function guardRoutes(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((c) => ({
     ...c,
     disableDuplicate: c.disableDuplicate ?? true,
     endpoints: c.versions ? c.endpoints : [...(c.endpoints || []), ...versionRoutes],
-    hooks: { ...c.hooks, beforeOperation: [wellFormedId, wellFormedInput, boundedQuery, ...(c.hooks?.beforeOperation ?? [])] },
+    hooks: { ...c.hooks, beforeOperation: [wellFormedId, wellFormedInput, boundedQuery, noWritesDuringMaintenance, ...(c.hooks?.beforeOperation ?? [])] },
   }))
 }

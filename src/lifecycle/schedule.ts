@@ -2,6 +2,7 @@ import cron from 'node-cron'
 import { createLocalReq, type Payload } from 'payload'
 
 import { withAdvisoryLock } from '../db/pool'
+import { afterMaintenance } from '../maintenance/windows'
 import { inTransaction } from '../db/transaction'
 import { applyDecision } from './apply'
 import { dueDecisionIds, lifecycleNow } from './workflow'
@@ -49,7 +50,8 @@ export async function applyDueDecisions(payload: Payload, now = lifecycleNow()):
  */
 export function startLifecycleSchedule(payload: Payload): { stop(): void } | null {
   if (process.env.LIFECYCLE_SCHEDULE === 'off') return null
-  const tick = () => void applyDueDecisions(payload).catch((err) => payload.logger.error({ err, msg: 'decision run failed' }))
+  // Applying a decision writes the record: inside a maintenance window it waits for the window's end.
+  const tick = () => void afterMaintenance(payload, 'lifecycle', () => applyDueDecisions(payload)).catch((err) => payload.logger.error({ err, msg: 'decision run failed' }))
   const daily = cron.schedule(LIFECYCLE_CRON, tick, { timezone: LIFECYCLE_TIMEZONE, name: 'hoso-lifecycle' })
   tick()
   return { stop: () => void daily.stop() }

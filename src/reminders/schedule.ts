@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { weekKey } from '../domain/reminders'
 import { withAdvisoryLock } from '../db/pool'
+import { afterMaintenance } from '../maintenance/windows'
 import { releaseOrphanedJobs } from '../db/orphanedJobs'
 
 /** The jobs queue the weekly reminder task (jobs/reminders/task.ts) runs on. */
@@ -51,11 +52,12 @@ export function startReminderSchedule(payload: Payload): { stop(): void } | null
   const expression = process.env.REMINDER_CRON ?? DEFAULT_REMINDER_CRON
   if (!cron.validate(expression)) throw new Error(`REMINDER_CRON is not a valid cron expression: "${expression}"`)
   const weekly = cron.schedule(expression, () => {
-    queueAndRunReminders(payload).catch((err) => payload.logger.error({ err, msg: 'reminder run failed' }))
+    // The run records each send: inside a maintenance window it waits for the window's end.
+    afterMaintenance(payload, 'reminders', () => queueAndRunReminders(payload)).catch((err) => payload.logger.error({ err, msg: 'reminder run failed' }))
   }, { timezone: REMINDER_TIMEZONE, name: 'hoso-reminders' })
   // Failed sends are retried by the job with back-off; something must run the queue between weekly ticks.
   const retries = cron.schedule('*/10 * * * *', () => {
-    runReminderQueue(payload).catch((err) => payload.logger.error({ err, msg: 'reminder retry run failed' }))
+    afterMaintenance(payload, 'reminder-retries', () => runReminderQueue(payload)).catch((err) => payload.logger.error({ err, msg: 'reminder retry run failed' }))
   }, { timezone: REMINDER_TIMEZONE, name: 'hoso-reminders-retries' })
   payload.logger.info({ msg: 'reminder schedule started', cron: expression, timezone: REMINDER_TIMEZONE })
   return {

@@ -13,6 +13,7 @@ import { bodyLimits, bodyLimitsFromEnv } from './bodyLimits'
 import { crossSiteGuard, secureCookies } from './crossSite'
 import { healthRoutes, type HealthState } from './health'
 import { logger } from '../db/logger'
+import { maintenanceGate, statusRoute } from './maintenanceGate'
 import { pkiRoutes } from './pkiRoutes'
 import { restApi, servesRestPath } from './restApi'
 import { securityHeaders } from './securityHeaders'
@@ -142,7 +143,11 @@ export function expressApp(
   // Before anything reads a body or signs anyone in (src/server/bodyLimits.ts).
   app.use(bodyLimits(bodyLimitsFromEnv(), servesRestPath(payload)))
   app.use(healthRoutes(payload, state, { database: options.database }))
+  // Public and answered from the last known windows even while the database is away (a restore in a full stop).
+  app.use(statusRoute(payload))
   app.use(options.database.gate())
+  // An announced maintenance window in force: read-only or full stop (src/domain/maintenance.ts).
+  app.use(maintenanceGate(payload))
   app.use(pkiRoutes())
   options.extraRoutes?.(app)
   // Payload's REST API, served on the server's own Payload instance (src/server/restApi.ts).

@@ -234,6 +234,16 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
     duplicate: 'off',
     graphQL: ['WorkingCalendar', 'WorkingCalendars'],
   },
+  'maintenance-windows': {
+    access: { read: 'isLoggedIn', create: 'sysadminOnly', update: 'sysadminOnly', delete: 'nobody' },
+    file: 'access/isLoggedIn.ts, access/isSysadmin.ts (sysadminOnly), access/nobody.ts: no personal data; announced, never deleted (cancelled or ended early)',
+    duplicate: 'off',
+    graphQL: ['MaintenanceWindow', 'MaintenanceWindows'],
+    endpoints: {
+      'POST /:id/approve': 'collections/MaintenanceWindows/endpoints.ts: ministry HR approves a short notice',
+      'POST /:id/end': 'collections/MaintenanceWindows/endpoints.ts: a system administrator ends a window in force',
+    },
+  },
   'payload-kv': {
     access: { read: 'read', create: 'create', update: 'update', delete: 'delete' },
     file: `${PAYLOAD_INTERNAL}: key-value store, access false for every caller`,
@@ -299,7 +309,9 @@ export const EXPRESS_RULES: Record<string, string> = {
   'use checkBodyLimits': 'src/server/bodyLimits.ts: 413 over the body limits, before any sign-in',
   'GET /healthz': 'src/server/health.ts: public liveness, no data',
   'GET /readyz': 'src/server/health.ts: public readiness, no data',
+  'GET /api/status': 'src/server/maintenanceGate.ts: public, the current and next maintenance windows, no personal data',
   'use databaseGate': 'src/server/databaseAvailability.ts: 503 while the database is away',
+  'use enforceMaintenance': 'src/server/maintenanceGate.ts: 503 + Retry-After for writes in a read-only window, for all but health and status in a full stop',
   'GET /pki/:file': 'src/server/pkiRoutes.ts: public demo CA certificate and CRL',
   'use serveRestApi': 'src/server/restApi.ts: Payload REST under /api (every collection route above), GraphQL excepted',
   'use nextHandler': 'Next: the pages below, the admin and GraphQL',

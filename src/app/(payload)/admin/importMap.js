@@ -15,6 +15,7 @@ import { AuditFilterPanel as AuditFilterPanel_9405558992ae0050944880ef2fac9f23 }
 import { SignedExportActions as SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b } from '../../../../src/components/signing/SignedExportActions'
 import { CivilDateCell as CivilDateCell_7162e6b20a401a0cdc15ab6beb30a2f1 } from '../../../../src/components/calendar/CivilDateCell'
 import { CalendarNotice as CalendarNotice_d1398dc462e8ce332860d5ee1d7cf119 } from '../../../../src/components/calendar/CalendarNotice'
+import { MaintenanceBanner as MaintenanceBanner_ae2315bae171798f793d014fa6e4b2bf } from '../../../../src/components/maintenance/MaintenanceBanner'
 import { UpdateDashboard as UpdateDashboard_d7e2decf6f06f1598b099d1592ff1e46 } from '../../../../src/components/reminders/UpdateDashboard'
 import { DashboardIntro as DashboardIntro_e1aaac9d73a3992d50b4a18beefc4f4e } from '../../../../src/components/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -38,6 +39,7 @@ export const importMap = {
   "/src/components/signing/SignedExportActions#SignedExportActions": SignedExportActions_2db3f0e610c1e381b55b2d7ffd3c8f5b,
   "/src/components/calendar/CivilDateCell#CivilDateCell": CivilDateCell_7162e6b20a401a0cdc15ab6beb30a2f1,
   "/src/components/calendar/CalendarNotice#CalendarNotice": CalendarNotice_d1398dc462e8ce332860d5ee1d7cf119,
+  "/src/components/maintenance/MaintenanceBanner#MaintenanceBanner": MaintenanceBanner_ae2315bae171798f793d014fa6e4b2bf,
   "/src/components/reminders/UpdateDashboard#UpdateDashboard": UpdateDashboard_d7e2decf6f06f1598b099d1592ff1e46,
   "/src/components/Dashboard#DashboardIntro": DashboardIntro_e1aaac9d73a3992d50b4a18beefc4f4e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
