@@ -19,10 +19,18 @@ export const rejectPrivilegeChanges: CollectionBeforeOperationHook = async ({ ar
   if (operation !== 'update' || !req.user || isSysadmin(actorOf(req))) return args
   const data = (args as { data?: Record<string, unknown> }).data
   const id = (args as { id?: number | string }).id
-  // Only one's own account: for others, update access answers (no hint about their roles).
-  if (!data || id == null || String(id) !== String(req.user.id)) return args
-  const original = await req.payload.findByID({ collection: 'accounts', id, depth: 0, overrideAccess: true, disableErrors: true, req })
-  const changed = changedFields(data, original as Record<string, unknown> | null, PRIVILEGED)
+  if (!data) return args
+  let changed: string[]
+  if (id == null) {
+    // A bulk update (PATCH /api/accounts?where=…) reaches at most one's own account for anyone but a system
+    // administrator: naming a privileged field in it is that same attempt, refused the same way, not dropped.
+    changed = PRIVILEGED.filter((f) => f in data)
+  } else {
+    // Only one's own account: for others, update access answers (no hint about their roles).
+    if (String(id) !== String(req.user.id)) return args
+    const original = await req.payload.findByID({ collection: 'accounts', id, depth: 0, overrideAccess: true, disableErrors: true, req })
+    changed = changedFields(data, original as Record<string, unknown> | null, PRIVILEGED)
+  }
   if (!changed.length) return args
   const en = req.i18n?.language === 'en'
   const names = changed.map((f) => (en ? LABELS[f]!.en : LABELS[f]!.vi)).join(', ')

@@ -363,6 +363,11 @@ describe('accounts', () => {
     const probe = await as('staff')('/api/accounts/1', { method: 'PATCH', body: JSON.stringify({ roles: ['sysadmin'] }) })
     expect([403, 404]).toContain(probe.status)
     expect(JSON.stringify(await probe.json())).not.toMatch(/Vai trò/)
+    // The bulk route (a `where` instead of an id) is refused the same way, not silently dropped.
+    const bulk = await as('staff')(`/api/accounts?where[id][equals]=${me.user.id}`, { method: 'PATCH', body: JSON.stringify({ roles: ['ministry-hr'] }) })
+    expect(bulk.status).toBe(403)
+    expect(((await bulk.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Chỉ quản trị hệ thống mới được thay đổi: Vai trò/)
+    expect((await payload.findByID({ collection: 'accounts', id: me.user.id })).roles).toEqual(['staff'])
     const unlock = await as('hrA')('/api/accounts/unlock', { method: 'POST', body: JSON.stringify({ email: 'canbo@hoso.local' }) })
     expect(unlock.status).toBe(403)
   })
