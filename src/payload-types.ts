@@ -91,6 +91,7 @@ export interface Config {
     'signed-exports': SignedExport;
     'working-calendar': WorkingCalendar;
     decisions: Decision;
+    'import-batches': ImportBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -135,6 +136,7 @@ export interface Config {
     'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
     'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
+    'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1062,6 +1064,68 @@ export interface WorkingCalendar {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-batches".
+ */
+export interface ImportBatch {
+  id: number;
+  fileName?: string | null;
+  fileSha256: string;
+  mode: 'create' | 'update' | 'upsert';
+  status: 'previewed' | 'committed';
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  problems?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  rows?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  decisions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  baseHashes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  file?: string | null;
+  createdBy: number | Account;
+  defaultUnit?: (number | null) | Unit;
+  committedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1267,6 +1331,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'decisions';
         value: number | Decision;
+      } | null)
+    | ({
+        relationTo: 'import-batches';
+        value: number | ImportBatch;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1901,6 +1969,27 @@ export interface DecisionsSelect<T extends boolean = true> {
   revokedAt?: T;
   revocationReason?: T;
   applied?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-batches_select".
+ */
+export interface ImportBatchesSelect<T extends boolean = true> {
+  fileName?: T;
+  fileSha256?: T;
+  mode?: T;
+  status?: T;
+  counts?: T;
+  problems?: T;
+  rows?: T;
+  decisions?: T;
+  baseHashes?: T;
+  file?: T;
+  createdBy?: T;
+  defaultUnit?: T;
+  committedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
