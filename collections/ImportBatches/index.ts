@@ -52,7 +52,8 @@ export const ImportBatches: CollectionConfig = {
     { name: 'rows', type: 'json', label: label('Kết quả từng dòng', 'Row outcomes'), admin: { readOnly: true } },
     { name: 'decisions', type: 'json', label: label('Quyết định về hồ sơ có thể trùng', 'Duplicate decisions'), admin: { readOnly: true } },
     { name: 'baseHashes', type: 'json', hidden: true },
-    { name: 'file', type: 'textarea', hidden: true },
+    // The uploaded workbook, sealed (base64 of up to 64 MB, so beyond Payload's default text length).
+    { name: 'file', type: 'textarea', hidden: true, maxLength: 100 * 1024 * 1024 },
     { name: 'createdBy', type: 'relationship', relationTo: 'accounts', required: true, index: true, label: label('Người nhập', 'Imported by'), admin: { readOnly: true } },
     { name: 'defaultUnit', type: 'relationship', relationTo: 'units', label: label('Đơn vị mặc định', 'Default unit'), admin: { readOnly: true } },
     { name: 'committedAt', type: 'date', label: label('Thời điểm ghi', 'Committed at'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
