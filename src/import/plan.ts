@@ -32,6 +32,7 @@ import {
   type Items,
   type SheetLayout,
 } from '../domain/import'
+import { normalizePersonName } from '../domain/names'
 import { DUPLICATE_NATIONAL_ID } from '../domain/nationalId'
 import { canonicalSha256, fromCanonicalRecord, validateCanonicalRecord, type CanonicalRecord, type Json } from '../domain/record'
 import { INDEXED_FIELD, normalizeIdentifier } from '../domain/sealedValue'
@@ -206,7 +207,9 @@ export async function planImport(
     else person.staffId = id
     readItems(recordsLayout, RECORDS_SHEET, row, cells, (c, v) => {
       if (c.role.kind !== 'field') return
-      ;(person.groups[c.role.group] ??= {})[c.role.field.key] = v
+      // The form tidies a name on save (hooks/staff/derivedFields.ts): compare with what would be stored.
+      const value = c.key === 'identity.fullName' && typeof v === 'string' ? normalizePersonName(v) : v
+      ;(person.groups[c.role.group] ??= {})[c.role.field.key] = value
     }, person.problems)
     const code = person.groups.identity?.staffCode
     person.staffCode = typeof code === 'string' ? code : null
@@ -271,6 +274,8 @@ export async function planImport(
   const seenKey = new Map<string, Person>()
   const keyring = dataKeyring()
   for (const person of people) {
+    // A row already refused (a bad cell) is not matched: its answer stays the cell's problem.
+    if (person.problems.length) continue
     const sheetRow = person.row
     const rowProblem = (column: string | null, issue: { vi: string; en: string }) =>
       person.problems.push({ sheet: person.sheet, row: sheetRow, column: person.sheet === RECORDS_SHEET ? column : null, ...issue })
