@@ -4,6 +4,12 @@
  * export updates exactly the edited cells; duplicates by CCCD, by name + date of birth and inside the file; the
  * unit HR officer's scope; malformed files refused with nothing changed; a stale preview refused at commit.
  */
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import type pg from 'pg'
@@ -20,6 +26,7 @@ import { startSeeded } from '../helpers/seeded'
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'hoso-demo-2026'
 let payload: Payload
 let sql: pg.Pool
+let databaseUrl: string
 let unitHr: string
 let ministryHr: string
 let staffToken: string
@@ -96,7 +103,7 @@ const person = (code: string, extra: Record<string, ExcelJS.CellValue> = {}) => 
 })
 
 beforeAll(async () => {
-  ;({ payload, sql } = await startSeeded(12))
+  ;({ payload, sql, databaseUrl } = await startSeeded(12))
   const rest = inProcessRest(payload)
   unitHr = await rest.login('nhansu@hoso.local', PASSWORD)
   ministryHr = await rest.login('tccb@hoso.local', PASSWORD)
@@ -369,6 +376,25 @@ test('a record changed after the dry run: the commit writes nothing, redoes the 
   expect((await jsonPost(unitHr, `/api/import-batches/${dry.body.id}/commit`)).status).toBe(200)
   expect(((await record(id)).identity as Record<string, unknown>).otherNames).toBe('Từ tệp')
 })
+
+test('npm run import beside the app: a dry run prints the counts and writes nothing; without --dry-run it commits', async () => {
+  const wb = await template(ministryHr)
+  setRow(sheetOf(wb, RECORDS_SHEET), 3, person('NK-501', { 'identity.fullName': 'Trần Thị Dòng Lệnh' }))
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-import-')), 'ho-so.xlsx')
+  fs.writeFileSync(file, await toBuffer(wb))
+  const run = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/server/cli/import.ts', file, '--as', 'tccb@hoso.local', ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      timeout: 180_000,
+    })
+  const dry = await run('--dry-run', '--mode', 'create')
+  expect(dry.stdout).toContain('new 1 / updated 0 / unchanged 0 / refused 0 / possible duplicates 0')
+  expect(await staffIdOf('NK-501')).toBeNaN()
+  const done = await run('--mode', 'create')
+  expect(done.stdout).toContain('(committed)')
+  expect(await staffIdOf('NK-501')).toBeGreaterThan(0)
+  fs.rmSync(path.dirname(file), { recursive: true, force: true })
+}, 240_000)
 
 describe('malformed files are refused with a clear message and change nothing', () => {
   const refusedWith = async (file: Buffer, pattern: RegExp) => {
