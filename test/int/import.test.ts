@@ -4,7 +4,7 @@
  * export updates exactly the edited cells; duplicates by CCCD, by name + date of birth and inside the file; the
  * unit HR officer's scope; malformed files refused with nothing changed; a stale preview refused at commit.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -393,6 +393,55 @@ test('npm run import beside the app: a dry run prints the counts and writes noth
   const done = await run('--mode', 'create')
   expect(done.stdout).toContain('(committed)')
   expect(await staffIdOf('NK-501')).toBeGreaterThan(0)
+  fs.rmSync(path.dirname(file), { recursive: true, force: true })
+}, 240_000)
+
+test('kill -9 in the middle of a commit leaves nothing half-imported', async () => {
+  const wb = await template(ministryHr)
+  const records = sheetOf(wb, RECORDS_SHEET)
+  const training = sheetOf(wb, 'Đào tạo, bồi dưỡng')
+  const kind = (await sql.query(`SELECT code FROM codes WHERE list = 'training-kind' ORDER BY sort_order LIMIT 1`)).rows[0].code
+  for (let i = 0; i < 150; i++) {
+    const code = `KL-${String(i).padStart(3, '0')}`
+    setRow(records, 3 + i, person(code, { 'identity.fullName': `Đỗ Văn Ngắt ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i % 26]}${'abcdefghij'[Math.floor(i / 26)]}`, 'identity.gender': 'Nam' }))
+    setRow(training, 3 + i, { 'staff.staffCode': code, kind, fromMonth: '09/2010', institution: 'Trường Đại học Luật Hà Nội' })
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-import-kill-')), 'ngat-giua-chung.xlsx')
+  fs.writeFileSync(file, await toBuffer(wb))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/import.ts', file, '--as', 'tccb@hoso.local', '--mode', 'create'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (c) => (output += c))
+  child.stderr!.on('data', (c) => (output += c))
+  const exited = new Promise((r) => child.on('exit', r))
+  const dbName = new URL(databaseUrl).pathname.slice(1)
+  // Inside the commit: a transaction of the command that has written rows and stays open.
+  let inCommit = false
+  for (let i = 0; i < 2400 && !inCommit && child.exitCode === null; i++) {
+    const { rows } = await sql.query(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL AND xact_start < now() - interval '300 milliseconds' AND pid <> pg_backend_pid()`,
+      [dbName],
+    )
+    inCommit = Number(rows[0].n) > 0 && Number((await sql.query(`SELECT count(*) AS n FROM import_batches WHERE file_name = 'ngat-giua-chung.xlsx'`)).rows[0].n) > 0
+    if (!inCommit) await new Promise((r) => setTimeout(r, 50))
+  }
+  if (!inCommit) throw new Error(`the command never reached its commit: ${output}`)
+  child.kill('SIGKILL')
+  await exited
+  // PostgreSQL rolls the open transaction back when the connection dies.
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await sql.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`, [dbName])
+    if (Number(rows[0].n) === 0) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  expect(Number((await sql.query(`SELECT count(*) AS n FROM staff WHERE staff_code LIKE 'KL-%'`)).rows[0].n)).toBe(0)
+  expect(Number((await sql.query(`SELECT count(*) AS n FROM training_records WHERE institution = 'Trường Đại học Luật Hà Nội'`)).rows[0].n)).toBe(0)
+  const batch = (await sql.query(`SELECT id, status FROM import_batches WHERE file_name = 'ngat-giua-chung.xlsx' ORDER BY id DESC LIMIT 1`)).rows[0]
+  expect(batch.status).toBe('previewed')
+  await drainAuditOutbox(sql)
+  expect(Number((await sql.query(`SELECT count(*) AS n FROM audit_events WHERE detail->>'importBatch' = $1 AND operation = 'create'`, [String(batch.id)])).rows[0].n)).toBe(0)
   fs.rmSync(path.dirname(file), { recursive: true, force: true })
 }, 240_000)
 
