@@ -103,6 +103,11 @@ export async function dryRunImport(
     } as never,
   })) as unknown as BatchDoc
   await recordPlanRead(req, plan, doc.id)
+  // As a refused save does (hooks/staff/nationalIdIndex.ts): the attempt, about the other record, for ministry HR's
+  // review — the CCCD itself is never written down, and the uploader is told nothing about that record.
+  for (const other of plan.nationalIdConflicts) {
+    await recordAuditEvent(req, { operation: 'create', collection: 'staff', recordIds: [], subjects: [other], detail: { refused: 'national-id-conflict', otherRecord: other, reviewBy: 'ministry-hr', importBatch: doc.id } })
+  }
   if (input.dryRun === false && plan.counts.refused === 0 && plan.counts.possibleDuplicates === 0) return commitImport(req, doc.id)
   return view(doc)
 }

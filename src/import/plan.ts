@@ -109,6 +109,8 @@ export interface ImportPlan {
   changes: PlannedChange[]
   /** canonical SHA-256 of every existing record the plan read, by id: the commit re-checks them. */
   baseHashes: Record<string, string>
+  /** Records outside the writer's scope holding a CCCD of the file (never shown; handed to ministry HR). */
+  nationalIdConflicts: number[]
 }
 
 interface Person {
@@ -272,6 +274,7 @@ export async function planImport(
   const decisions = new Map((options.decisions ?? []).map((d) => [d.row, d]))
   const seenIndex = new Map<string, Person>()
   const seenKey = new Map<string, Person>()
+  const nationalIdConflicts: number[] = []
   const keyring = dataKeyring()
   for (const person of people) {
     // A row already refused (a bad cell) is not matched: its answer stays the cell's problem.
@@ -302,6 +305,7 @@ export async function planImport(
       const hit = rows[0] as { id: number; unit_path: string; staff_code: string; full_name: string } | undefined
       if (hit) {
         if (!mayReach(actor, 'update', { id: hit.id, unitPath: hit.unit_path })) {
+          nationalIdConflicts.push(hit.id)
           rowProblem(colOf(recordsLayout, 'identifiers.nationalId'), DUPLICATE_NATIONAL_ID)
           continue
         }
@@ -443,7 +447,7 @@ export async function planImport(
     })
   }
   problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1))
-  return { counts, problems, rows, changes, baseHashes }
+  return { counts, problems, rows, changes, baseHashes, nationalIdConflicts }
 }
 
 function unitInScope(scope: ReturnType<typeof recordScope>, path: string | null): boolean {

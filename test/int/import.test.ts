@@ -300,6 +300,10 @@ test('duplicates: CCCD in scope (create refused by name, upsert updates), outsid
   expect(byRow(3)).toMatch(/đã có trong hồ sơ NK-001/)
   expect(byRow(4)).toBe('Không lưu được: số CCCD cần cán bộ tổ chức của Bộ xem xét; yêu cầu đã được chuyển.')
   expect(byRow(4)).not.toContain(String(outsiderId))
+  // The attempt is handed to ministry HR through the audit trail, about the other record.
+  await drainAuditOutbox(sql)
+  const handed = (await sql.query(`SELECT subjects FROM audit_events WHERE detail->>'refused' = 'national-id-conflict' AND detail->>'importBatch' = $1`, [String(create.body.id)])).rows
+  expect(handed).toEqual([{ subjects: `.${outsiderId}.` }])
   expect(byRow(5)).toBe('')
   expect(byRow(6)).toMatch(/trùng với dòng 5/)
   // In upsert mode the CCCD in scope finds the record to update.
