@@ -419,7 +419,7 @@ test('kill -9 in the middle of a commit leaves nothing half-imported', async () 
   let output = ''
   child.stdout!.on('data', (c) => (output += c))
   child.stderr!.on('data', (c) => (output += c))
-  const exited = new Promise((r) => child.on('exit', r))
+  const exited = new Promise((r) => child.on('close', r))
   const dbName = new URL(databaseUrl).pathname.slice(1)
   // Inside the commit: a transaction of the command that has written rows and stays open.
   let inCommit = false
@@ -431,7 +431,10 @@ test('kill -9 in the middle of a commit leaves nothing half-imported', async () 
     inCommit = Number(rows[0].n) > 0 && Number((await sql.query(`SELECT count(*) AS n FROM import_batches WHERE file_name = 'ngat-giua-chung.xlsx'`)).rows[0].n) > 0
     if (!inCommit) await new Promise((r) => setTimeout(r, 50))
   }
-  if (!inCommit) throw new Error(`the command never reached its commit: ${output}`)
+  if (!inCommit) {
+    await exited
+    throw new Error(`the command never reached its commit (exit ${child.exitCode}): ${output}`)
+  }
   child.kill('SIGKILL')
   await exited
   // PostgreSQL rolls the open transaction back when the connection dies.
