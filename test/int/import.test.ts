@@ -178,8 +178,15 @@ test('template → filled with exceljs → dry run → commit: the records equal
   expect(events.filter((e) => e.target_collection === 'staff')).toHaveLength(2)
   // Committing twice is refused.
   expect((await jsonPost(unitHr, `/api/import-batches/${dry.body.id}/commit`)).status).toBe(409)
-  // Another officer does not see the batch.
+  // Another officer does not see the batch; its owner reads it without the sealed file or the hashes.
   expect((await jsonPost(ministryHr, `/api/import-batches/${dry.body.id}/commit`)).status).toBe(404)
+  expect((await call('GET', `/api/import-batches/${dry.body.id}`, ministryHr)).status).toBe(404)
+  const own = await call('GET', `/api/import-batches/${dry.body.id}`, unitHr)
+  expect(own.status).toBe(200)
+  expect(own.body).toEqual(expect.objectContaining({ fileSha256: dry.body.fileSha256, status: 'committed' }))
+  expect(own.body).not.toHaveProperty('file')
+  expect(own.body).not.toHaveProperty('baseHashes')
+  expect(own.buf.toString()).not.toContain('001188012345')
 })
 
 async function exportWorkbook(token = unitHr, query = `?unit=${vccvc}`) {
