@@ -19,6 +19,7 @@ import { MaintenanceWindows } from './collections/MaintenanceWindows/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { Decisions } from './collections/Decisions'
+import { ImportBatches } from './collections/ImportBatches'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SecurityRequests } from './collections/SecurityRequests/index'
@@ -60,7 +61,7 @@ export default buildConfig({
   },
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar, Decisions, MaintenanceWindows,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions, ImportBatches, MaintenanceWindows,
   ])),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],

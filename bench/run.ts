@@ -13,6 +13,8 @@
  * pdf (the 2C renderer without database: median render time vs a one-page baseline, PDFs/s on 1 and 2 workers),
  * audit (opening a record and a list page with read logging on, vs a second server on the same database with
  * HOSO_AUDIT_READS=false, requests interleaved),
+ * import (the Excel import of N records with their histories — dry run and commit — vs the bulk seed of the same
+ * records in the same run; default --staff 10000; bench/import.ts),
  * records (every record as a hoso.record/1 document through src/records in batches, vs reading the same rows as raw
  * SQL; one record's document; default --staff 10000; bench/records.ts),
  * pages (Chromium loads sign-in → dashboard → staff list → record → "Hồ sơ của tôi" on the production build, each
@@ -30,6 +32,7 @@ import { benchBackup } from './backup'
 import { benchPages } from './pages'
 import { limitsBench } from './limits'
 import { loadBench } from './load'
+import { benchImport } from './import'
 import { benchRecords } from './records'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
@@ -133,15 +136,22 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'load', 'limits', 'pages'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'import', 'load', 'limits', 'pages'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|import|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
-  const staffN = Number(name === 'records' && !process.argv.includes('--staff') ? '10000' : values.staff)
+  const staffN = Number((name === 'records' || name === 'import') && !process.argv.includes('--staff') ? '10000' : values.staff)
   const iterations = Number(values.iterations)
   if (!process.env.DATABASE_URL) process.env.HOSO_DATA_DIR = path.join(root, '.data/bench')
   const booted = await boot()
   const pool = poolOf(booted.payload)
+  if (name === 'import') {
+    // Seeds its own data (the bulk seed is what it is compared with), so before the common seeding step.
+    const result = await benchImport(booted.payload, pool, { staff: staffN, runs: process.argv.includes('--iterations') ? Math.max(1, Math.min(iterations, 3)) : 1 })
+    writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, machine: { cpus: os.cpus().length, node: process.version }, ...result })
+    await booted.shutdown()
+    return
+  }
   const count = (await booted.payload.count({ collection: 'staff' })).totalDocs
   if (count !== staffN) {
     console.log(`seeding ${staffN} staff (found ${count})…`)

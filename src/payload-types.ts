@@ -91,6 +91,7 @@ export interface Config {
     'signed-exports': SignedExport;
     'working-calendar': WorkingCalendar;
     decisions: Decision;
+    'import-batches': ImportBatch;
     'maintenance-windows': MaintenanceWindow;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -136,6 +137,7 @@ export interface Config {
     'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
     'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
+    'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
     'maintenance-windows': MaintenanceWindowsSelect<false> | MaintenanceWindowsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -1063,6 +1065,68 @@ export interface WorkingCalendar {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-batches".
+ */
+export interface ImportBatch {
+  id: number;
+  fileName?: string | null;
+  fileSha256: string;
+  mode: 'create' | 'update' | 'upsert';
+  status: 'previewed' | 'committed';
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  problems?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  rows?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  decisions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  baseHashes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  file?: string | null;
+  createdBy: number | Account;
+  defaultUnit?: (number | null) | Unit;
+  committedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Announce at least 5 working days ahead; a shorter notice gives its reason and needs ministry HR’s approval. Times are Việt Nam time.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1296,6 +1360,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'decisions';
         value: number | Decision;
+      } | null)
+    | ({
+        relationTo: 'import-batches';
+        value: number | ImportBatch;
       } | null)
     | ({
         relationTo: 'maintenance-windows';
@@ -1934,6 +2002,27 @@ export interface DecisionsSelect<T extends boolean = true> {
   revokedAt?: T;
   revocationReason?: T;
   applied?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-batches_select".
+ */
+export interface ImportBatchesSelect<T extends boolean = true> {
+  fileName?: T;
+  fileSha256?: T;
+  mode?: T;
+  status?: T;
+  counts?: T;
+  problems?: T;
+  rows?: T;
+  decisions?: T;
+  baseHashes?: T;
+  file?: T;
+  createdBy?: T;
+  defaultUnit?: T;
+  committedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

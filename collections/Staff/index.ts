@@ -19,6 +19,7 @@ import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePh
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
 import { HISTORY_COLLECTIONS } from '../Histories'
 import { label, textareaField } from '../shared/fields'
+import { importExportEndpoints } from './endpoints/importExport'
 import { listEndpoint } from './endpoints/list'
 import { listFilterOptionsEndpoint } from './endpoints/listFilterOptions'
 import { cvPdfEndpoint, reviewPdfEndpoint } from './endpoints/print'
@@ -67,7 +68,7 @@ export const Staff: CollectionConfig = {
     pagination: { defaultLimit: 25 },
   },
   access: { read: readStaffRecords, create: createStaffInScope, update: updateStaffRecords, delete: ministryHrOnly },
-  endpoints: [searchEndpoint, listEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint],
+  endpoints: [searchEndpoint, listEndpoint, listFilterOptionsEndpoint, cvPdfEndpoint, reviewPdfEndpoint, ...importExportEndpoints],
   hooks: {
     beforeOperation: [accentInsensitiveSearch, lookupByBlindIndex],
     beforeChange: [refuseArchivedRecordEdits, keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],

@@ -99,10 +99,14 @@ export async function recordAuditEvent(req: PayloadRequest, input: AuditEventInp
   // one statement): the app may crash without losing it; only a crash of PostgreSQL itself can lose the last
   // fraction of a second of read events. Changes always commit synchronously, with the change, on its transaction.
   const inTransaction = db !== (req.payload.db as unknown as { drizzle: unknown }).drizzle
-  const isRead = input.operation === 'read'
-  const asyncCommit = isRead && !inTransaction ? sql`FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit` : sql``
+  // A change made by an Excel import (src/import/commit.ts) goes through the outbox too, tagged with its batch,
+  // on the import's transaction: thousands of records do not hold the chain's lock for the whole import.
+  const importBatch = (req.context as { importBatch?: number } | undefined)?.importBatch
+  const toOutbox = input.operation === 'read' || (importBatch != null && inTransaction)
+  if (importBatch != null && input.operation !== 'read') input = { ...input, detail: { ...(input.detail ?? {}), importBatch } }
+  const asyncCommit = toOutbox && !inTransaction ? sql`FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit` : sql``
   await db.execute(sql`
-    INSERT INTO ${isRead ? sql`audit_outbox` : sql`audit_events`} (operation, target_collection, record_ids, subjects, subject_units, actor_id, actor_name,
+    INSERT INTO ${toOutbox ? sql`audit_outbox` : sql`audit_events`} (operation, target_collection, record_ids, subjects, subject_units, actor_id, actor_name,
                               actor_roles, ip, user_agent, request_id, purpose, changes, detail)
     SELECT ${input.operation}::enum_audit_events_operation, ${input.collection}, ${dottedIds(input.recordIds ?? [])}, ${subjectsText},
            ${units}, ${user ? Number(user.id) : null}::numeric, ${user ? (user.displayName || user.email || null) : null},

@@ -99,3 +99,20 @@ async function countUpTo(pool: Pool, where: { sql: string; params: unknown[] }):
   const plan = await pool.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM staff s ${where.sql}`, where.params)
   return { n: Math.max(counted, Math.round(plan.rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'])), estimate: true }
 }
+
+/**
+ * Every id of the list (the same filter, scope and order as listStaff, unpaginated): what the Excel export writes
+ * (issue 22). Ids only — the export loads the records batch by batch.
+ */
+export async function listStaffIds(pool: Pool, query: StaffListQuery, scope: Scope, today = new Date()): Promise<number[]> {
+  if (scope.kind === 'none') return []
+  let unitPath: string | null = null
+  if (query.filter.unitId != null) {
+    const { rows } = await pool.query<{ path: string | null }>('SELECT path FROM units WHERE id = $1', [query.filter.unitId])
+    if (!rows[0]?.path) return []
+    unitPath = rows[0].path
+  }
+  const where = listWhere(query.filter, scope, today, unitPath)
+  const { rows } = await pool.query<{ id: number }>(`SELECT s.id FROM staff s ${where.sql} ORDER BY ${ORDER[query.sort]}`, where.params)
+  return rows.map((r) => r.id)
+}

@@ -2,6 +2,7 @@ import { Transform, type Readable } from 'node:stream'
 
 import type { NextFunction, Request, Response } from 'express'
 
+import { IMPORT_UPLOAD_PATH, MAX_IMPORT_BYTES } from '../import/limits'
 import { MAX_VERIFY_BYTES, VERIFY_UPLOAD_PATH } from '../signedExports/limits'
 import { refuse } from './refuse'
 
@@ -48,7 +49,7 @@ export function bodyLimits(limits: BodyLimits, isRestApi: (path: string) => bool
     const chunked = req.headers['transfer-encoding'] != null
     if (declared == null && !chunked) return next()
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-    const limit = req.path === VERIFY_UPLOAD_PATH ? limits.verify : type === 'multipart/form-data' ? limits.multipart : limits.json
+    const limit = req.path === VERIFY_UPLOAD_PATH ? limits.verify : req.path === IMPORT_UPLOAD_PATH && type === 'multipart/form-data' ? MAX_IMPORT_BYTES : type === 'multipart/form-data' ? limits.multipart : limits.json
     if (declared != null && !chunked) {
       if (Number(declared) > limit) return refuseTooLarge(req, res, limit)
       return next()

@@ -107,6 +107,9 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'GET /list-filter-options': 'collections/Staff/endpoints/listFilterOptions.ts: units of the read scope, distinct values read with overrideAccess false',
       'GET /:id/2c.pdf': 'collections/Staff/endpoints/print.ts: 401 without sign-in, 404 outside the read scope; items per field read rules',
       'GET /:id/review.pdf': 'collections/Staff/endpoints/print.ts: 401 without sign-in, 404 outside the read scope; items per field read rules',
+      'GET /import/template.xlsx': 'collections/Staff/endpoints/importExport.ts: HR officers only (401/403); sensitive columns for those who write them by duty',
+      'GET /export.xlsx': 'collections/Staff/endpoints/importExport.ts: the staff list\'s filters within the caller\'s read scope (403 without one); records loaded with the reader\'s access, sensitive items by duty; audited read and export',
+      'POST /import': 'collections/Staff/endpoints/importExport.ts: HR officers only (401/403); dry run planned within the update scope; CCCD outside it gets the uniform answer (src/import/plan.ts)',
     },
   },
   'training-records': { ...HISTORY, graphQL: ['TrainingRecord', 'TrainingRecords'] },
@@ -159,6 +162,17 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
     endpoints: {
       'POST /:id/approve': 'collections/Decisions/endpoints.ts: a second HR officer with authority over the record (src/lifecycle)',
       'POST /:id/revoke': 'collections/Decisions/endpoints.ts: HR with authority over the record, with a reason (src/lifecycle)',
+    },
+  },
+  'import-batches': {
+    access: { read: 'readOwnImportBatches', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/importBatches.ts (the HR officer who ran the batch only); written by src/import through the endpoints; the sealed file is hidden',
+    duplicate: 'off',
+    graphQL: ['ImportBatch', 'ImportBatches'],
+    endpoints: {
+      'POST /:id/decisions': 'collections/ImportBatches/endpoints.ts: the officer who ran the batch (404 otherwise)',
+      'POST /:id/commit': 'collections/ImportBatches/endpoints.ts: the officer who ran the batch (404 otherwise); writes with their access, all or nothing',
+      'GET /:id/result.xlsx': 'collections/ImportBatches/endpoints.ts: the officer who ran the batch (404 otherwise)',
     },
   },
   'access-grants': {
