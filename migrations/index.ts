@@ -30,6 +30,7 @@ import * as migration_20261207_160949_account_pending_totp from './20261207_1609
 import * as migration_20261207_161123_roles_dpo_archivist from './20261207_161123_roles_dpo_archivist';
 import * as migration_20261207_161703_account_security from './20261207_161703_account_security';
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
+import * as migration_20261207_202000_national_sync_outbox from './20261207_202000_national_sync_outbox';
 
 export const migrations = [
   {
@@ -191,5 +192,10 @@ export const migrations = [
     up: migration_20261207_162614_lifecycle_decisions.up,
     down: migration_20261207_162614_lifecycle_decisions.down,
     name: '20261207_162614_lifecycle_decisions'
+  },
+  {
+    up: migration_20261207_202000_national_sync_outbox.up,
+    down: migration_20261207_202000_national_sync_outbox.down,
+    name: '20261207_202000_national_sync_outbox',
   },
 ];

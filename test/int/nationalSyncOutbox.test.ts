@@ -1,0 +1,164 @@
+/**
+ * The national sync outbox on a real PostgreSQL: every official change writes its entry in the change's own
+ * transaction (a rolled-back change leaves none), one entry per business step and record, with the record after the
+ * change sealed, its SHA-256, the groups changed and the person's số định danh sealed; a new CCCD links old and new.
+ */
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import PG from 'pg'
+
+import { dataKeyring } from '../../src/crypto/dataKey'
+import { actOnOwn, decide, saveOwn } from '../../src/changeRequests/workflow'
+import { inTransaction } from '../../src/db/transaction'
+import { canonicalSha256, type CanonicalRecord } from '../../src/domain/record'
+import { SEALED_PERSON_KEY, SEALED_RECORD } from '../../src/nationalSync/outbox'
+import { loadCanonicalRecord } from '../../src/records/canonicalRecords'
+import { startTestPayload, stopTestPayload } from '../helpers/payload'
+
+const PASSWORD = 'mat-khau-thu-nghiem-2026'
+let payload: Payload
+let sql: PG.Pool
+const ids: Record<string, number> = {}
+const accounts: Record<string, Record<string, unknown> & { id: number }> = {}
+
+type Entry = { id: number; staff_id: number; kind: string; person_key: string | null; previous_person_key: string | null; groups: string[]; sources: string[]; record: string | null; record_sha256: string; status: string; completed_at: Date }
+const entries = async (staffId: number): Promise<Entry[]> =>
+  (await sql.query(`SELECT * FROM national_sync_outbox WHERE staff_id = $1 ORDER BY id`, [staffId])).rows
+const open = (e: Entry) => ({
+  key: e.person_key ? dataKeyring().open(e.person_key, SEALED_PERSON_KEY) : null,
+  previous: e.previous_person_key ? dataKeyring().open(e.previous_person_key, SEALED_PERSON_KEY) : null,
+  record: e.record ? (JSON.parse(dataKeyring().open(e.record, SEALED_RECORD)) as CanonicalRecord) : null,
+})
+const reqAs = (who: string): Promise<PayloadRequest> => createLocalReq({ user: { ...accounts[who]!, collection: 'accounts' } as never }, payload)
+
+beforeAll(async () => {
+  const started = await startTestPayload()
+  payload = started.payload
+  sql = new PG.Pool({ connectionString: started.databaseUrl, max: 3 })
+  const ministry = await payload.create({ collection: 'units', data: { code: 'BNV', name: 'Bộ Nội vụ', type: 'ministry' } })
+  const vuA = await payload.create({ collection: 'units', data: { code: 'VA', name: 'Vụ A', type: 'department', parent: ministry.id } })
+  ids.vuA = vuA.id
+  ids.mother = (await payload.create({ collection: 'codes', data: { list: 'relation', code: 'ME', name: 'Mẹ' } })).id
+  ids.bangKhen = (await payload.create({ collection: 'codes', data: { list: 'award-form', code: 'BK', name: 'Bằng khen' } })).id
+  const person = async (staffCode: string, fullName: string, nationalId: string) =>
+    (
+      await payload.create({
+        collection: 'staff',
+        data: { staffCode, fullName, gender: 'female', birthDate: '1985-03-15T00:00:00.000Z', employmentType: 'civil-servant', unit: vuA.id, hometown: 'Bình Định', nationalId },
+      })
+    ).id
+  ids.huong = await person('N-1', 'Nguyễn Thị Hường', '001185012345')
+  ids.lan = await person('N-2', 'Trần Thị Lan', '001185054321')
+  const account = async (key: string, email: string, roles: string[], extra: Record<string, unknown> = {}) => {
+    accounts[key] = (await payload.create({ collection: 'accounts', data: { email, password: PASSWORD, roles, ...extra } as never })) as never
+  }
+  await account('admin', 'admin@test.local', ['sysadmin'])
+  await account('canbo', 'canbo@test.local', ['staff'], { staff: ids.huong })
+  await account('hr', 'hr@test.local', ['staff', 'unit-hr'], { staff: ids.lan, unit: vuA.id })
+})
+
+afterAll(async () => {
+  await sql?.end()
+  await stopTestPayload(payload)
+})
+
+test('a new record writes one entry: every group, the record as saved (sealed) and its SHA-256, the CCCD sealed', async () => {
+  const [entry, ...more] = await entries(ids.huong)
+  expect(more).toHaveLength(0)
+  expect(entry).toMatchObject({ kind: 'upsert', status: 'pending', sources: ['edit'] })
+  expect(entry!.groups).toEqual(expect.arrayContaining(['identity', 'identifiers', 'employment', 'salary']))
+  // Sealed at rest: neither the CCCD nor the name appears in the stored row.
+  expect(JSON.stringify(entry)).not.toContain('001185012345')
+  expect(JSON.stringify(entry)).not.toContain('Hường')
+  const opened = open(entry!)
+  expect(opened.key).toBe('001185012345')
+  const now = await loadCanonicalRecord({ system: true, payload }, ids.huong)
+  expect(opened.record).toEqual(now)
+  expect(entry!.record_sha256).toBe(canonicalSha256(now))
+})
+
+test('an HR edit of the record and of a history row: one entry each, naming the group changed', async () => {
+  const before = (await entries(ids.lan)).length
+  await payload.update({ collection: 'staff', id: ids.lan, data: { hometown: 'Huế' }, overrideAccess: true })
+  await payload.create({ collection: 'awards', data: { staff: ids.lan, year: 2024, form: ids.bangKhen, decisionNumber: '12/QĐ' } as never, overrideAccess: true })
+  const after = (await entries(ids.lan)).slice(before)
+  expect(after.map((e) => e.groups)).toEqual([['identity'], ['histories.awards']])
+  expect(open(after[1]!).record!.histories).toMatchObject({ awards: [expect.objectContaining({ form: { list: 'award-form', code: 'BK' } })] })
+  // A save that changes nothing the record holds writes nothing.
+  await payload.update({ collection: 'staff', id: ids.lan, data: { hometown: 'Huế' }, overrideAccess: true })
+  expect(await entries(ids.lan)).toHaveLength(before + 2)
+})
+
+test('a rolled-back change leaves no entry', async () => {
+  const before = await entries(ids.lan)
+  const req = await createLocalReq({}, payload)
+  await expect(
+    inTransaction(req, async () => {
+      await payload.update({ collection: 'staff', id: ids.lan, data: { hometown: 'Đà Nẵng' }, overrideAccess: true, req })
+      await payload.create({ collection: 'awards', data: { staff: ids.lan, year: 2025, form: ids.bangKhen } as never, overrideAccess: true, req })
+      throw new Error('the step fails after its writes')
+    }),
+  ).rejects.toThrow('the step fails')
+  expect(await entries(ids.lan)).toEqual(before)
+  expect((await payload.findByID({ collection: 'staff', id: ids.lan, overrideAccess: true })).hometown).toBe('Huế')
+})
+
+test('an approved declaration is one entry for the whole step (record and rows), sourced as a declaration', async () => {
+  const canbo = await reqAs('canbo')
+  const official = await payload.findByID({ collection: 'staff', id: ids.huong, overrideAccess: true, depth: 0 })
+  const { loadOfficial } = await import('../../src/changeRequests/workflow')
+  const stamp = (await loadOfficial(canbo, ids.huong)).stamp
+  await saveOwn(canbo, { stamp, fields: { hometown: 'Quảng Ngãi' }, rows: { 'family-members': [{ side: 'self', relation: ids.mother, fullName: 'Phạm Thị Hoa', birthYear: 1958 } as never] } })
+  const draft = await import('../../src/changeRequests/workflow').then((m) => m.openRequestOf(canbo, ids.huong))
+  await actOnOwn(await reqAs('canbo'), 'submit', draft!.revision)
+  const submitted = await import('../../src/changeRequests/workflow').then((m) => m.openRequestOf(canbo, ids.huong))
+  const before = (await entries(ids.huong)).length
+  expect(official.hometown).toBe('Bình Định')
+  await decide(await reqAs('hr'), submitted!.id, 'approve', submitted!.revision)
+  const after = (await entries(ids.huong)).slice(before)
+  expect(after).toHaveLength(1)
+  expect(after[0]!.sources).toEqual(['declaration'])
+  expect(after[0]!.groups).toEqual(['identity', 'histories.familyMembers'])
+  const record = open(after[0]!).record!
+  expect(record.identity).toMatchObject({ hometown: 'Quảng Ngãi' })
+  expect((record.histories as Record<string, unknown[]>).familyMembers).toHaveLength(1)
+})
+
+test('a new CCCD number sends an entry linking the old key to the new one', async () => {
+  await payload.update({ collection: 'staff', id: ids.huong, data: { nationalId: '001185099999' }, overrideAccess: true })
+  const last = (await entries(ids.huong)).at(-1)!
+  expect(last.groups).toEqual(['identifiers'])
+  expect(open(last)).toMatchObject({ key: '001185099999', previous: '001185012345' })
+})
+
+test('deleting a record writes a deletion entry with its key', async () => {
+  const id = (
+    await payload.create({
+      collection: 'staff',
+      data: { staffCode: 'N-9', fullName: 'Lê Văn Xoá', gender: 'male', birthDate: '1980-01-01T00:00:00.000Z', employmentType: 'civil-servant', unit: ids.vuA, nationalId: '001080011111' },
+    })
+  ).id
+  await payload.delete({ collection: 'staff', id, overrideAccess: true })
+  const last = (await entries(id)).at(-1)!
+  expect(last.kind).toBe('delete')
+  expect(open(last)).toMatchObject({ key: '001080011111', record: null })
+})
+
+test('data-key:rotate re-seals the outbox: the entries open with the new key only', async () => {
+  const { DataKeyring } = await import('../../src/crypto/fieldCipher')
+  const { parseDataKey } = await import('../../src/domain/sealedValue')
+  const { resealIdentifiers } = await import('../../src/crypto/resealDatabase')
+  const oldKey = parseDataKey(process.env.HOSO_DATA_KEY!, 'HOSO_DATA_KEY')
+  const fresh = new DataKeyring(crypto.getRandomValues(new Uint8Array(32)), [oldKey])
+  const before = await entries(ids.huong)
+  const db = payload.db as unknown as { drizzle: { transaction<T>(work: (tx: never) => Promise<T>): Promise<T> } }
+  const result = await db.drizzle.transaction((tx) => resealIdentifiers(tx, fresh, 'seal'))
+  expect(result.nationalSync).toBeGreaterThanOrEqual(before.length)
+  const after = await entries(ids.huong)
+  const freshOnly = new DataKeyring(crypto.getRandomValues(new Uint8Array(32)))
+  for (const [i, e] of after.entries()) {
+    expect(e.person_key).not.toBe(before[i]!.person_key)
+    expect(fresh.open(e.record!, SEALED_RECORD)).toBe(dataKeyring().open(before[i]!.record!, SEALED_RECORD))
+    expect(fresh.isCurrent(e.record!)).toBe(true)
+    expect(() => freshOnly.open(e.record!, SEALED_RECORD)).toThrow()
+  }
+})
