@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { WireFormat } from '../wireFormat'
+import type { DeliveryOutcome, NationalSyncAdapter } from './types'
+
+export interface FileBundleOptions {
+  dir: string
+  format: WireFormat
+  agencyCode: string | null
+}
+
+/**
+ * A bundle for manual upload: each round's messages as one file of JSON lines (one encoded message per line, in
+ * sequence order) with a `.sha256` file beside it, written aside and renamed into place (a crash leaves no half
+ * bundle). "Acknowledged" here means "written to the bundle": the upload itself is a person's step outside hoso.
+ * The bundle is not signed yet (the monthly package's signature, docs/national-sync.md, is the signed artefact).
+ */
+export function fileBundleAdapter(o: FileBundleOptions): NationalSyncAdapter {
+  return {
+    name: 'file-bundle',
+    async deliver(messages) {
+      if (!messages.length) return []
+      fs.mkdirSync(o.dir, { recursive: true })
+      const sorted = [...messages].sort((a, b) => a.sequence - b.sequence)
+      const body = Buffer.concat(sorted.map((m) => Buffer.concat([o.format.encode(m, o.agencyCode), Buffer.from('\n')])))
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+      const name = `hoso-national-sync-${stamp}-${sorted[0]!.sequence}-${sorted.at(-1)!.sequence}.jsonl`
+      const file = path.join(o.dir, name)
+      try {
+        const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`
+        fs.writeFileSync(tmp, body, { mode: 0o600 })
+        const fd = fs.openSync(tmp, 'r')
+        fs.fsyncSync(fd)
+        fs.closeSync(fd)
+        fs.renameSync(tmp, file)
+        fs.writeFileSync(`${file}.sha256`, `${createHash('sha256').update(body).digest('hex')}  ${name}\n`)
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err)
+        return messages.map((): DeliveryOutcome => ({ ok: false, retry: true, error }))
+      }
+      return messages.map((): DeliveryOutcome => ({ ok: true, reference: name }))
+    },
+  }
+}
