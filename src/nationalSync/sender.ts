@@ -60,12 +60,12 @@ function messageOf(r: Row): OutboxMessage {
   }
 }
 
-/** The oldest pending entry of each record, when it is due. */
-async function dueHeads(db: PoolClient, limit: number): Promise<Row[]> {
+/** The oldest pending entry of each record, when it is due and was not tried in this pass yet. */
+async function dueHeads(db: PoolClient, limit: number, tried: readonly string[]): Promise<Row[]> {
   const { rows } = await db.query<Row>(
     `SELECT * FROM (SELECT DISTINCT ON (staff_id) * FROM national_sync_outbox WHERE status = 'pending' ORDER BY staff_id, id) head
-      WHERE next_attempt_at <= clock_timestamp() ORDER BY id LIMIT $1`,
-    [limit],
+      WHERE next_attempt_at <= clock_timestamp() AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`,
+    [limit, tried],
   )
   return rows
 }
@@ -88,8 +88,10 @@ export async function sendPending(pool: Pool, adapter: NationalSyncAdapter, opti
     if (!rows[0]?.ok) return { ...result, locked: true }
     try {
       const maxRounds = options.maxRounds ?? 1000
+      // Each entry is tried at most once per pass: a failure waits for its back-off, not for the next round.
+      const failedThisPass: string[] = []
       while (result.rounds < maxRounds) {
-        const heads = await dueHeads(db, options.batch ?? 100)
+        const heads = await dueHeads(db, options.batch ?? 100, failedThisPass)
         if (!heads.length) break
         result.rounds++
         const outcomes = await adapter.deliver(heads.map(messageOf))
@@ -114,6 +116,7 @@ export async function sendPending(pool: Pool, adapter: NationalSyncAdapter, opti
             )
             if (give) result.failed++
             else result.retried++
+            failedThisPass.push(String(row.id))
           }
         }
       }
