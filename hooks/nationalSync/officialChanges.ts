@@ -25,16 +25,18 @@ export const staffDeletionToNationalOutbox: CollectionAfterDeleteHook = async ({
 }
 
 /** A history row added, changed or removed → the entry of the record it belongs to. */
-export const historyToNationalOutbox: CollectionAfterChangeHook = async ({ doc, collection, req }) => {
-  const staffId = relationId((doc as Doc).staff)
-  const group = historyGroupOf(collection.slug)
+async function rowChanged(doc: Doc, slug: string, req: Parameters<CollectionAfterDeleteHook>[0]['req']): Promise<void> {
+  const staffId = relationId(doc.staff)
+  const group = historyGroupOf(slug)
   if (staffId != null && group) await recordOfficialChange(req, { staffId, groups: [group] })
+}
+
+export const historyToNationalOutbox: CollectionAfterChangeHook = async ({ doc, collection, req }) => {
+  await rowChanged(doc as Doc, collection.slug, req)
   return doc
 }
 
 export const historyDeletionToNationalOutbox: CollectionAfterDeleteHook = async ({ doc, collection, req }) => {
-  const staffId = relationId((doc as Doc).staff)
-  const group = historyGroupOf(collection.slug)
-  if (staffId != null && group) await recordOfficialChange(req, { staffId, groups: [group] })
+  await rowChanged(doc as Doc, collection.slug, req)
   return doc
 }

@@ -13,6 +13,7 @@ import { canonicalSha256, type CanonicalRecord } from '../../src/domain/record'
 import { SEALED_PERSON_KEY, SEALED_RECORD } from '../../src/nationalSync/outbox'
 import { loadCanonicalRecord } from '../../src/records/canonicalRecords'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
+import { inProcessRest } from '../helpers/rest'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
 let payload: Payload
@@ -48,12 +49,16 @@ beforeAll(async () => {
     ).id
   ids.huong = await person('N-1', 'Nguyễn Thị Hường', '001185012345')
   ids.lan = await person('N-2', 'Trần Thị Lan', '001185054321')
-  const account = async (key: string, email: string, roles: string[], extra: Record<string, unknown> = {}) => {
+  const cast: Array<[key: string, email: string, roles: string[], extra?: Record<string, unknown>]> = [
+    ['admin', 'admin@test.local', ['sysadmin']],
+    ['canbo', 'canbo@test.local', ['staff'], { staff: ids.huong }],
+    ['hr', 'hr@test.local', ['staff', 'unit-hr'], { staff: ids.lan, unit: vuA.id }],
+    ['tccb', 'tccb@test.local', ['ministry-hr']],
+    ['auditor', 'kiemtra@test.local', ['auditor']],
+  ]
+  for (const [key, email, roles, extra] of cast) {
     accounts[key] = (await payload.create({ collection: 'accounts', data: { email, password: PASSWORD, roles, ...extra } as never })) as never
   }
-  await account('admin', 'admin@test.local', ['sysadmin'])
-  await account('canbo', 'canbo@test.local', ['staff'], { staff: ids.huong })
-  await account('hr', 'hr@test.local', ['staff', 'unit-hr'], { staff: ids.lan, unit: vuA.id })
 })
 
 afterAll(async () => {
@@ -141,6 +146,41 @@ test('deleting a record writes a deletion entry with its key', async () => {
   const last = (await entries(id)).at(-1)!
   expect(last.kind).toBe('delete')
   expect(open(last)).toMatchObject({ key: '001080011111', record: null })
+})
+
+test('GET /api/national-sync/outbox: ministry HR and administrators, CCCD masked but its last 4 digits; others refused', async () => {
+  const rest = inProcessRest(payload)
+  const token = (email: string) => rest.login(email, PASSWORD)
+  const path = '/api/national-sync/outbox'
+  expect((await rest.call('GET', path)).status).toBe(401)
+  for (const email of ['canbo@test.local', 'hr@test.local', 'kiemtra@test.local']) {
+    const refused = await rest.call('GET', path, { token: await token(email) })
+    expect(refused.status).toBe(403)
+    expect(refused.raw).not.toContain('2345')
+  }
+  const tccb = await token('tccb@test.local')
+  const all = await rest.call('GET', `${path}?status=pending`, { token: tccb })
+  expect(all.status).toBe(200)
+  expect(all.body.counts).toMatchObject({ pending: all.body.totalDocs, sent: 0, failed: 0 })
+  const mine = all.body.docs.filter((d: { staffId: number }) => d.staffId === ids.huong)
+  const first = (await entries(ids.huong))[0]!
+  expect(mine.at(-1)).toMatchObject({ id: Number(first.id), personKey: '********2345', status: 'pending', late: false, sha256: first.record_sha256, kind: 'upsert' })
+  expect(mine.at(-1).groups).toContain('identifiers')
+  expect(all.raw).not.toMatch(/\d{12}/)
+  // Ministry HR's read names the records: an audit event.
+  const { rows } = await sql.query(`SELECT subjects FROM audit_outbox WHERE target_collection = 'national-sync-outbox' UNION ALL SELECT subjects FROM audit_events WHERE target_collection = 'national-sync-outbox'`)
+  expect(rows.some((r) => String(r.subjects).includes(`.${ids.huong}.`))).toBe(true)
+  // Administrators: the same entries, without record ids.
+  const admin = await rest.call('GET', `${path}?status=pending&limit=2`, { token: await token('admin@test.local') })
+  expect(admin.status).toBe(200)
+  expect(admin.body.docs).toHaveLength(2)
+  expect(admin.body.docs[0].staffId).toBeUndefined()
+  expect((await rest.call('GET', `${path}?status=sent`, { token: tccb })).body).toMatchObject({ docs: [], totalDocs: 0 })
+  for (const bad of ['status=done', 'limit=0', 'limit=101', 'page=-1', 'page=abc']) {
+    const r = await rest.call('GET', `${path}?${bad}`, { token: tccb })
+    expect(r.status).toBe(400)
+    expect(r.body.errors[0].message).toMatch(/status|limit|page/)
+  }
 })
 
 test('data-key:rotate re-seals the outbox: the entries open with the new key only', async () => {
