@@ -183,6 +183,35 @@ test('GET /api/national-sync/outbox: ministry HR and administrators, CCCD masked
   }
 })
 
+test('NĐ 27 deadlines per unit for HR: a record created late, a declaration overdue, a declaration met, an approval met', async () => {
+  const { deadlineList } = await import('../../src/nationalSync/deadlines')
+  await sql.query(
+    `INSERT INTO decisions (kind, staff_id, number, signed_date, effective_date, signer, issuing_body, state)
+     VALUES ('recruitment', $1, '7/QĐ-BNV', now() - interval '10 days', now() - interval '10 days', 'Nguyễn Văn Ký', 'Bộ Nội vụ', 'applied')`,
+    [ids.lan],
+  )
+  const later = new Date(Date.now() + 30 * 86_400_000)
+  const all = await deadlineList(await reqAs('hr'), later).then((r) => r.items)
+  const lan = all.filter((i) => i.staffId === ids.lan)
+  // Open items only by default: Lan's first declaration, 03 working days after her record and account, never made.
+  expect(lan.map((i) => [i.kind, i.state])).toEqual([['first-declaration', 'overdue']])
+  expect(lan[0]!.workingDaysLeft).toBeLessThan(-15)
+  const req = await reqAs('tccb')
+  Object.assign(req, { searchParams: new URLSearchParams('state=all') })
+  const everything = await deadlineList(req, later)
+  const state = (staffId: number, kind: string) => everything.items.find((i) => i.staffId === staffId && i.kind === kind)?.state
+  expect(state(ids.lan, 'record-creation')).toBe('missed')
+  expect(state(ids.huong, 'first-declaration')).toBe('met')
+  expect(state(ids.huong, 'approval')).toBe('met')
+  expect(everything.units.find((u) => u.unitId === ids.vuA)).toMatchObject({ overdue: 1, missed: 1, met: 2 })
+  // Over REST: a person refused, a bad filter named.
+  const rest = inProcessRest(payload)
+  expect((await rest.call('GET', '/api/national-sync/deadlines', { token: await rest.login('canbo@test.local', PASSWORD) })).status).toBe(403)
+  const bad = await rest.call('GET', '/api/national-sync/deadlines?state=late', { token: await rest.login('hr@test.local', PASSWORD) })
+  expect(bad.status).toBe(400)
+  expect(bad.body.errors[0].message).toContain('state')
+})
+
 test('data-key:rotate re-seals the outbox: the entries open with the new key only', async () => {
   const { DataKeyring } = await import('../../src/crypto/fieldCipher')
   const { parseDataKey } = await import('../../src/domain/sealedValue')
