@@ -59,9 +59,10 @@ function previousPackage(base: string, month: string): PackageManifest | null {
 async function reportPdf(m: PackageManifest, sha: string, units: Array<{ name: string; records: number; changes: number }>): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
-  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join('assets/fonts', file)), { subset: true })
-  const regular = await font('LiberationSerif-Regular.ttf')
-  const bold = await font('LiberationSerif-Bold.ttf')
+  // Liberation Serif (assets/fonts) carries the Vietnamese letters; A4 portrait.
+  const [regular, bold] = await Promise.all(
+    ['Regular', 'Bold'].map((style) => doc.embedFont(fs.readFileSync(path.join('assets', 'fonts', `LiberationSerif-${style}.ttf`)), { subset: true })),
+  )
   const page = doc.addPage([595.28, 841.89])
   let y = 780
   const line = (text: string, f = regular, size = 12) => {
