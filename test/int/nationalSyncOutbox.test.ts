@@ -148,6 +148,35 @@ test('deleting a record writes a deletion entry with its key', async () => {
   expect(open(last)).toMatchObject({ key: '001080011111', record: null })
 })
 
+test('a decision applied is one entry for the step: the record and its new work row, sourced as a decision', async () => {
+  const phong = await payload.create({ collection: 'units', data: { code: 'VA-P1', name: 'Phòng 1 thuộc Vụ A', type: 'division', parent: ids.vuA } })
+  const before = (await entries(ids.huong)).length
+  const d = await payload.create({
+    collection: 'decisions',
+    data: {
+      kind: 'reassignment',
+      number: '88/QĐ-VA',
+      staff: ids.huong,
+      signer: 'Nguyễn Văn Ký',
+      issuingBody: 'Bộ Nội vụ',
+      signedDate: '2026-10-20T00:00:00.000Z',
+      effectiveDate: '2026-11-01T00:00:00.000Z',
+      changes: { unit: phong.id, position: 'Chuyên viên chính' },
+    } as never,
+    depth: 0,
+    user: { ...accounts.hr!, collection: 'accounts' } as never,
+    overrideAccess: false,
+  })
+  expect(d.state).toBe('applied')
+  const after = (await entries(ids.huong)).slice(before)
+  expect(after).toHaveLength(1)
+  expect(after[0]!.sources).toEqual(['decision'])
+  expect(after[0]!.groups).toEqual(['employment', 'histories.workHistory'])
+  const record = open(after[0]!).record!
+  expect(record.employment).toMatchObject({ unit: { code: 'VA-P1' }, position: 'Chuyên viên chính' })
+  expect((record.histories as Record<string, unknown[]>).workHistory).toEqual([expect.objectContaining({ decisionNumber: '88/QĐ-VA' })])
+})
+
 test('GET /api/national-sync/outbox: ministry HR and administrators, CCCD masked but its last 4 digits; others refused', async () => {
   const rest = inProcessRest(payload)
   const token = (email: string) => rest.login(email, PASSWORD)
@@ -203,7 +232,9 @@ test('NĐ 27 deadlines per unit for HR: a record created late, a declaration ove
   expect(state(ids.lan, 'record-creation')).toBe('missed')
   expect(state(ids.huong, 'first-declaration')).toBe('met')
   expect(state(ids.huong, 'approval')).toBe('met')
-  expect(everything.units.find((u) => u.unitId === ids.vuA)).toMatchObject({ overdue: 1, missed: 1, met: 2 })
+  // Per unit: Lan in Vụ A; Hường, moved by the decision above, in its Phòng 1.
+  expect(everything.units.find((u) => u.unitId === ids.vuA)).toMatchObject({ overdue: 1, missed: 1, met: 0 })
+  expect(everything.units.find((u) => u.unitName === 'Phòng 1 thuộc Vụ A')).toMatchObject({ overdue: 0, missed: 0, met: 2 })
   // Over REST: a person refused, a bad filter named.
   const rest = inProcessRest(payload)
   expect((await rest.call('GET', '/api/national-sync/deadlines', { token: await rest.login('canbo@test.local', PASSWORD) })).status).toBe(403)
