@@ -1,7 +1,9 @@
 /**
  * The 1-day rule, measured (NĐ 27/2026 Điều 19, per press summaries): each entry's delay runs from the business
  * step's completion to the acknowledgement. Entries past the limit — still unacknowledged, or acknowledged late — are
- * reported once each, in one e-mail per run, to ministry HR and the system administrators (`alerted_at` marks them).
+ * reported once each, in one e-mail, to ministry HR and the system administrators (`alerted_at` marks them) — at most
+ * one e-mail per HOSO_NATIONAL_SYNC_ALERT_EVERY_MS (default 6 h): entries crossing the limit meanwhile wait for the next.
+ * The alert also runs while no adapter is configured: unsent data is late data.
  */
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
@@ -17,15 +19,24 @@ export interface AlertResult {
 }
 
 /** Marks and reports the entries that crossed the limit since the last run; returns what it sent. */
-export async function alertLateEntries(payload: Payload, pool: Pool, now = new Date(), limitMs = SYNC_LIMIT_MS): Promise<AlertResult> {
+export const ALERT_EVERY_MS = () => Number(process.env.HOSO_NATIONAL_SYNC_ALERT_EVERY_MS ?? 6 * 3600_000)
+
+export async function alertLateEntries(payload: Payload, pool: Pool, now = new Date(), limitMs = SYNC_LIMIT_MS, everyMs = ALERT_EVERY_MS()): Promise<AlertResult> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
+    // One alerting run at a time across instances (transaction-level lock), and not more often than `everyMs`.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('hoso:national-sync:alert'))`)
+    const last = (await client.query<{ at: Date | null }>(`SELECT max(alerted_at) AS at FROM national_sync_outbox`)).rows[0]?.at
+    if (last && now.getTime() - new Date(last).getTime() < everyMs) {
+      await client.query('ROLLBACK')
+      return { entries: 0, recipients: 0 }
+    }
     const { rows } = await client.query<{ id: string; status: string; completed_at: Date; acknowledged_at: Date | null; last_error: string | null }>(
       `SELECT id, status, completed_at, acknowledged_at, last_error FROM national_sync_outbox
         WHERE alerted_at IS NULL AND completed_at < $1::timestamptz - ($2::bigint * interval '1 millisecond')
           AND (status <> 'sent' OR acknowledged_at - completed_at > ($2::bigint * interval '1 millisecond'))
-        ORDER BY id FOR UPDATE SKIP LOCKED`,
+        ORDER BY id`,
       [now.toISOString(), limitMs],
     )
     if (!rows.length) {

@@ -177,6 +177,9 @@ test('a receiver down for a day: entries stay pending, ministry HR and the admin
   expect(mail.subject).toContain('quá hạn 1 ngày')
   expect(mail.text).toContain('chưa được xác nhận: 4 (trong đó bị từ chối hoặc hết số lần thử: 2)')
   expect(mail.text).not.toMatch(/\d{12}/)
-  // Alerted once: the next run finds nothing new.
+  // Alerted once: the next run finds nothing new; an entry late since then waits for the next e-mail, 6 h on.
   expect(await alertLateEntries(payload, sql, new Date(dayLater.getTime() + 3600_000))).toEqual({ entries: 0, recipients: 0 })
+  await personWithChanges(0)
+  expect(await alertLateEntries(payload, sql, new Date(dayLater.getTime() + 5 * 3600_000))).toEqual({ entries: 0, recipients: 0 })
+  expect(await alertLateEntries(payload, sql, new Date(dayLater.getTime() + 7 * 3600_000))).toEqual({ entries: 1, recipients: 2 })
 }, 60_000)
