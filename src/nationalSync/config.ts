@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 
 import { DEFAULT_RETRY, type RetryPolicy } from '../domain/nationalSync'
+import { loadSigner } from '../signing/loadSigner'
 import { fileBundleAdapter } from './adapters/fileBundle'
 import { httpJsonAdapter } from './adapters/httpJson'
 import type { NationalSyncAdapter } from './adapters/types'
@@ -25,7 +26,7 @@ export function retryPolicy(env: Env = process.env): RetryPolicy {
  * the outbox and are sent once an adapter is configured).
  * - http-json: HOSO_NATIONAL_SYNC_URL; HOSO_NATIONAL_SYNC_TOKEN[_FILE] or HOSO_NATIONAL_SYNC_USER + _PASSWORD[_FILE];
  *   HOSO_NATIONAL_SYNC_CLIENT_CERT / _CLIENT_KEY / _CA (PEM files, mutual TLS); HOSO_NATIONAL_SYNC_TIMEOUT_MS.
- * - file-bundle: HOSO_NATIONAL_SYNC_BUNDLE_DIR.
+ * - file-bundle: HOSO_NATIONAL_SYNC_BUNDLE_DIR; signed by the agency's signer unless HOSO_NATIONAL_SYNC_BUNDLE_SIGN=false.
  * Both: HOSO_NATIONAL_SYNC_FORMAT (default hoso-json/1), HOSO_NATIONAL_SYNC_AGENCY (the agency's code, when known).
  */
 export function adapterFromEnv(env: Env = process.env): NationalSyncAdapter | null {
@@ -50,7 +51,9 @@ export function adapterFromEnv(env: Env = process.env): NationalSyncAdapter | nu
   }
   if (name === 'file-bundle') {
     if (!env.HOSO_NATIONAL_SYNC_BUNDLE_DIR) throw new Error('HOSO_NATIONAL_SYNC_BUNDLE_DIR chưa được đặt / HOSO_NATIONAL_SYNC_BUNDLE_DIR is not set')
-    return fileBundleAdapter({ dir: env.HOSO_NATIONAL_SYNC_BUNDLE_DIR, format, agencyCode })
+    // Signed by the agency (HOSO_SIGNER_AGENCY, or the demo PKI) unless HOSO_NATIONAL_SYNC_BUNDLE_SIGN=false.
+    const sign = env.HOSO_NATIONAL_SYNC_BUNDLE_SIGN !== 'false'
+    return fileBundleAdapter({ dir: env.HOSO_NATIONAL_SYNC_BUNDLE_DIR, format, agencyCode, signer: sign ? () => loadSigner('agency', env) : undefined })
   }
   throw new Error(`HOSO_NATIONAL_SYNC_ADAPTER: "${name}" không có / unknown adapter "${name}" (http-json, file-bundle, off)`)
 }

@@ -111,3 +111,32 @@ test('switched off: no package', async () => {
   }
   expect(fs.existsSync(path.join(base, '2027-01'))).toBe(false)
 })
+
+test('file-bundle adapter: the entries as JSON lines with their SHA-256 and the agency signature, for a manual upload', async () => {
+  const { adapterFromEnv } = await import('../../src/nationalSync/config')
+  const { sendPending } = await import('../../src/nationalSync/sender')
+  const { verifyDetachedCms } = await import('../../src/signing/detachedCms')
+  const { poolOf } = await import('../../src/db/pool')
+  const bundles = path.join(work, 'bundles')
+  const adapter = adapterFromEnv({ ...process.env, HOSO_NATIONAL_SYNC_ADAPTER: 'file-bundle', HOSO_NATIONAL_SYNC_BUNDLE_DIR: bundles, PKI_DIR: pkiDir })!
+  const result = await sendPending(poolOf(payload), adapter, { policy: { baseMs: 1, maxMs: 1, maxAttempts: 3 } })
+  expect(result).toMatchObject({ sent: 2, failed: 0, rounds: 1 })
+  const files = fs.readdirSync(bundles).sort()
+  expect(files).toHaveLength(3)
+  const [jsonl, p7s, sha] = files as [string, string, string]
+  expect([jsonl.endsWith('.jsonl'), p7s.endsWith('.jsonl.p7s'), sha.endsWith('.jsonl.sha256')]).toEqual([true, true, true])
+  const body = new Uint8Array(fs.readFileSync(path.join(bundles, jsonl)))
+  const lines = new TextDecoder().decode(body).trim().split('\n').map((l) => JSON.parse(l))
+  expect(lines.map((l) => [l.format, l.kind, l.personKey])).toEqual([
+    ['hoso-json/1', 'upsert', '001080010000'],
+    ['hoso-json/1', 'upsert', '001080010001'],
+  ])
+  const signature = new Uint8Array(fs.readFileSync(path.join(bundles, p7s)))
+  expect(await verifyDetachedCms(signature, body, anchors)).toMatchObject({ integrity: true, trusted: true, problems: [] })
+  const altered = new Uint8Array(body)
+  altered[10] ^= 1
+  expect((await verifyDetachedCms(signature, altered, anchors)).integrity).toBe(false)
+  // Each entry is acknowledged by the bundle it went into.
+  const { rows } = await poolOf(payload).query(`SELECT status, ack_reference FROM national_sync_outbox ORDER BY id`)
+  expect(rows).toEqual([{ status: 'sent', ack_reference: jsonl }, { status: 'sent', ack_reference: jsonl }])
+}, 60_000)
