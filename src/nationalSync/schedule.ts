@@ -3,10 +3,14 @@ import type { Payload } from 'payload'
 import { poolOf } from '../db/pool'
 import { alertLateEntries } from './alerts'
 import { adapterFromEnv, retryPolicy } from './config'
+import { pruneAcknowledged } from './retention'
 import { sendPending, type SendResult } from './sender'
 
-/** One pass: deliver what is due (when an adapter is configured), then report entries past the 1-day limit. */
-export async function nationalSyncPass(payload: Payload, now = new Date()): Promise<{ send: SendResult | null; alerted: number }> {
+/**
+ * One pass: deliver what is due (when an adapter is configured), report entries past the 1-day limit, and let go of
+ * acknowledged entries past their retention (src/nationalSync/retention.ts).
+ */
+export async function nationalSyncPass(payload: Payload, now = new Date()): Promise<{ send: SendResult | null; alerted: number; pruned: number }> {
   const adapter = adapterFromEnv()
   let send: SendResult | null = null
   if (adapter) {
@@ -17,7 +21,8 @@ export async function nationalSyncPass(payload: Payload, now = new Date()): Prom
     }
   }
   const alerted = await alertLateEntries(payload, poolOf(payload), now)
-  return { send, alerted: alerted.entries }
+  const pruned = await pruneAcknowledged(poolOf(payload), now)
+  return { send, alerted: alerted.entries, pruned }
 }
 
 /**

@@ -140,3 +140,29 @@ test('file-bundle adapter: the entries as JSON lines with their SHA-256 and the 
   const { rows } = await poolOf(payload).query(`SELECT status, ack_reference FROM national_sync_outbox ORDER BY id`)
   expect(rows).toEqual([{ status: 'sent', ack_reference: jsonl }, { status: 'sent', ack_reference: jsonl }])
 }, 60_000)
+
+test('retention: acknowledged entries leave after HOSO_NATIONAL_SYNC_RETENTION_DAYS, only once a signed package lists them', async () => {
+  const { pruneAcknowledged } = await import('../../src/nationalSync/retention')
+  const { poolOf } = await import('../../src/db/pool')
+  const pool = poolOf(payload)
+  // A third change, acknowledged but in no package yet.
+  const [first] = (await payload.find({ collection: 'staff', limit: 1, sort: 'id', overrideAccess: true })).docs
+  await payload.update({ collection: 'staff', id: first!.id, data: { hometown: 'Huế' }, overrideAccess: true })
+  await pool.query(`UPDATE national_sync_outbox SET status = 'sent', acknowledged_at = now() WHERE status = 'pending'`)
+  const ids = async () => (await pool.query(`SELECT id FROM national_sync_outbox ORDER BY id`)).rows.map((r) => Number(r.id))
+  const all = await ids()
+  expect(all).toHaveLength(3)
+  const day = 86_400_000
+  expect(await pruneAcknowledged(pool, new Date(Date.now() + 31 * day), null)).toBe(0)
+  expect(await pruneAcknowledged(pool, new Date(Date.now() + 29 * day), 30)).toBe(0)
+  // The December package lists the first two: they go; the third waits for the next package.
+  expect(await pruneAcknowledged(pool, new Date(Date.now() + 31 * day), 30)).toBe(2)
+  expect(await ids()).toEqual(all.slice(2))
+  // With the monthly package off, acknowledgement and age are enough.
+  process.env.HOSO_NATIONAL_MONTHLY_PACKAGE = 'off'
+  try {
+    expect(await pruneAcknowledged(pool, new Date(Date.now() + 31 * day), 30)).toBe(1)
+  } finally {
+    delete process.env.HOSO_NATIONAL_MONTHLY_PACKAGE
+  }
+})
