@@ -14,6 +14,7 @@ import { SEALED_PERSON_KEY, SEALED_RECORD } from '../../src/nationalSync/outbox'
 import { loadCanonicalRecord } from '../../src/records/canonicalRecords'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { inProcessRest } from '../helpers/rest'
+import { allowed, relationOf, type UnitParents } from '../access/oracle'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
 let payload: Payload
@@ -235,6 +236,24 @@ test('NĐ 27 deadlines per unit for HR: a record created late, a declaration ove
   // Per unit: Lan in Vụ A; Hường, moved by the decision above, in its Phòng 1.
   expect(everything.units.find((u) => u.unitId === ids.vuA)).toMatchObject({ overdue: 1, missed: 1, met: 0 })
   expect(everything.units.find((u) => u.unitName === 'Phòng 1 thuộc Vụ A')).toMatchObject({ overdue: 0, missed: 0, met: 2 })
+  // Scope against the access oracle: a person of a sibling department is listed for ministry HR only, and every
+  // item either account sees is a record the oracle lets it read.
+  const ministry = (await payload.findByID({ collection: 'units', id: ids.vuA, depth: 0 })).parent as number
+  const vuB = await payload.create({ collection: 'units', data: { code: 'VB', name: 'Vụ B', type: 'department', parent: ministry } })
+  const other = await payload.create({
+    collection: 'staff',
+    data: { staffCode: 'N-B', fullName: 'Đỗ Văn Bắc', gender: 'male', birthDate: '1990-01-01T00:00:00.000Z', employmentType: 'civil-servant', unit: vuB.id },
+  })
+  await payload.create({ collection: 'accounts', data: { email: 'bac@test.local', password: PASSWORD, roles: ['staff'], staff: other.id } as never })
+  const tree: UnitParents = new Map((await sql.query(`SELECT id, parent_id FROM units`)).rows.map((r) => [r.id as number, (r.parent_id as number | null) ?? null]))
+  for (const [who, unit, roles] of [['hr', ids.vuA, ['unit-hr']], ['tccb', null, ['ministry-hr']]] as const) {
+    const r = await reqAs(who)
+    Object.assign(r, { searchParams: new URLSearchParams('state=all') })
+    const seen = (await deadlineList(r, later)).items
+    expect(seen.some((i) => i.staffId === other.id)).toBe(who === 'tccb')
+    for (const i of seen) expect(allowed({ roles, secondFactor: true }, { own: false, relation: relationOf(tree, unit, i.unitId!) }, 'read')).toBe(true)
+  }
+
   // Over REST: a person refused, a bad filter named.
   const rest = inProcessRest(payload)
   expect((await rest.call('GET', '/api/national-sync/deadlines', { token: await rest.login('canbo@test.local', PASSWORD) })).status).toBe(403)
