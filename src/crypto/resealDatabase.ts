@@ -107,17 +107,19 @@ export async function resealIdentifiers(db: Drizzle, keyring: DataKeyring, mode:
       const { rows } = await db.execute(sql`SELECT id, person_key, previous_person_key, record FROM national_sync_outbox WHERE id > ${last} ORDER BY id LIMIT ${BATCH}`)
       if (!rows.length) break
       last = Number(rows.at(-1)!.id)
+      // Only values sealed with a former key change; the row is rewritten when one of its three does.
+      const stale = (v: unknown): v is string => isSealed(v) && !keyring.isCurrent(v)
       const changed = rows
-        .map((row) => {
-          const next: Record<string, unknown> = { id: row.id }
-          let differs = false
-          for (const [column, field] of OUTBOX_SEALED) {
-            const v = row[column]
-            next[column] = isSealed(v) && !keyring.isCurrent(v) ? ((differs = true), keyring.seal(keyring.open(v, field), field)) : v
-          }
-          return differs ? next : null
-        })
-        .filter((r): r is Record<string, unknown> => r !== null)
+        .filter((row) => OUTBOX_SEALED.some(([column]) => stale(row[column])))
+        .map((row) =>
+          Object.fromEntries([
+            ['id', row.id],
+            ...OUTBOX_SEALED.map(([column, field]) => {
+              const v = row[column]
+              return [column, stale(v) ? keyring.seal(keyring.open(v, field), field) : v]
+            }),
+          ]),
+        )
       if (changed.length) {
         await db.execute(sql`
           UPDATE national_sync_outbox o SET person_key = r.person_key, previous_person_key = r.previous_person_key, record = r.record
