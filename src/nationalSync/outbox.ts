@@ -18,6 +18,7 @@ import { transactionDb } from '../db/pool'
 import { mergeGroups } from '../domain/nationalSync'
 import { canonicalJson, canonicalSha256, RECORD_SCHEMA_ID } from '../domain/record'
 import { INDEXED_FIELD, isSealed, normalizeIdentifier } from '../domain/sealedValue'
+import { LIFECYCLE_CONTEXT } from '../lifecycle/apply'
 import { loadCanonicalRecord } from '../records/canonicalRecords'
 
 /** AAD names of the sealed outbox columns (a value copied into another column does not open). */
@@ -30,7 +31,7 @@ export function changeSource(req: PayloadRequest): string {
   if (typeof ctx.nationalSyncSource === 'string') return ctx.nationalSyncSource
   if (ctx.approvedChangeRequest) return 'declaration'
   if (ctx.selfService) return 'self-service'
-  if (ctx.lifecycleDecision != null) return 'decision'
+  if (ctx[LIFECYCLE_CONTEXT] != null) return 'decision'
   return 'edit'
 }
 
