@@ -20,6 +20,7 @@ import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { Decisions } from './collections/Decisions'
 import { ImportBatches } from './collections/ImportBatches'
+import { nationalSyncEndpoints } from './collections/NationalSync/endpoints'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SecurityRequests } from './collections/SecurityRequests/index'
@@ -63,6 +64,8 @@ export default buildConfig({
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar, Decisions, ImportBatches, MaintenanceWindows,
   ])),
+  // Root endpoints (/api/<path>): the national database sync outbox (src/nationalSync/).
+  endpoints: [...nationalSyncEndpoints],
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).

@@ -17,6 +17,8 @@
  * records in the same run; default --staff 10000; bench/import.ts),
  * records (every record as a hoso.record/1 document through src/records in batches, vs reading the same rows as raw
  * SQL; one record's document; default --staff 10000; bench/records.ts),
+ * outbox (an HR edit with its national sync entry vs the entry's write alone; one delivery pass's entries/s;
+ * bench/nationalSync.ts),
  * pages (Chromium loads sign-in → dashboard → staff list → record → "Hồ sơ của tôi" on the production build, each
  * beside the API call it stands on; bench/pages.ts).
  */
@@ -34,6 +36,7 @@ import { limitsBench } from './limits'
 import { loadBench } from './load'
 import { benchImport } from './import'
 import { benchRecords } from './records'
+import { benchOutbox } from './nationalSync'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
 import { searchStaff } from '../src/search/staffSearch'
@@ -136,8 +139,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'import', 'load', 'limits', 'pages'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|import|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'import', 'outbox', 'load', 'limits', 'pages'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|import|outbox|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
   const staffN = Number((name === 'records' || name === 'import') && !process.argv.includes('--staff') ? '10000' : values.staff)
@@ -171,7 +174,9 @@ runCli(async () => {
         ? () => benchRecords(booted.payload, pool, { runs: Math.min(iterations, 3), batchSize: Number(values.batch === '100' ? 500 : values.batch) })
         : name === 'reminders'
           ? () => benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
-          : null
+          : name === 'outbox'
+            ? () => benchOutbox(booted.payload, pool, { iterations })
+            : null
   if (direct) {
     const result = await direct()
     writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })

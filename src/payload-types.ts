@@ -226,6 +226,9 @@ export interface Staff {
    * Staff number issued by the agency
    */
   staffCode: string;
+  /**
+   * Legacy value, kept for reference: since 01/07/2026 (Decree 27/2026) the key of the electronic record is the personal identification number (CCCD); hoso syncs with the national database by the CCCD number.
+   */
   nationalPersonalCode?: string | null;
   fullName: string;
   otherNames?: string | null;

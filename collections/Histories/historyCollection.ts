@@ -5,6 +5,7 @@ import { readHistoryRows, readSensitiveHistoryRows, updateHistoryRows } from '..
 import { protectFields, readSensitiveOfRow } from '../../access/sensitiveFields'
 import { auditChangesHook, auditDeleteHook } from '../../hooks/audit/auditChanges'
 import { auditReads } from '../../hooks/audit/auditReads'
+import { historyDeletionToNationalOutbox, historyToNationalOutbox } from '../../hooks/nationalSync/officialChanges'
 import { keepRowOnItsRecord } from '../../hooks/rows/keepRowOnItsRecord'
 import { refuseArchivedRowDeletion, refuseArchivedRowEdits } from '../../hooks/staff/refuseArchivedEdits'
 import { label } from '../shared/fields'
@@ -45,8 +46,8 @@ export function historyCollection(o: HistoryOptions): CollectionConfig {
     hooks: {
       beforeChange: [keepRowOnItsRecord, refuseArchivedRowEdits],
       beforeDelete: [refuseArchivedRowDeletion],
-      afterChange: [auditChangesHook(isSensitive)],
-      afterDelete: [auditDeleteHook(isSensitive)],
+      afterChange: [auditChangesHook(isSensitive), historyToNationalOutbox],
+      afterDelete: [auditDeleteHook(isSensitive), historyDeletionToNationalOutbox],
       afterOperation: [auditReads],
     },
     access: {

@@ -17,6 +17,7 @@ import { refuseArchivedRecordDeletion, refuseArchivedRecordEdits } from '../../h
 import { refuseProtectedDeletion } from '../../hooks/staff/refuseProtectedDeletion'
 import { rememberPhotoFiles, removePhotoFiles } from '../../hooks/staff/removePhotoFiles'
 import { validateStaffRecord } from '../../hooks/staff/validateStaffRecord'
+import { staffDeletionToNationalOutbox, staffToNationalOutbox } from '../../hooks/nationalSync/officialChanges'
 import { HISTORY_COLLECTIONS } from '../Histories'
 import { label, textareaField } from '../shared/fields'
 import { importExportEndpoints } from './endpoints/importExport'
@@ -73,11 +74,12 @@ export const Staff: CollectionConfig = {
     beforeOperation: [accentInsensitiveSearch, lookupByBlindIndex],
     beforeChange: [refuseArchivedRecordEdits, keepUnitInScope, validateStaffRecord, ownPhotoOnly, staffDerivedFields],
     // Audit trail (src/audit/): changes with masked sensitive values, and every read on behalf of a person.
-    afterChange: [auditChangesHook(isSensitiveStaffField)],
+    // National database outbox (src/nationalSync/): every official change, in the same transaction.
+    afterChange: [auditChangesHook(isSensitiveStaffField), staffToNationalOutbox],
     // Deletion (ministry HR): refused while an account or signed exports exist; what belongs only to the
     // record goes with it in the same transaction (ON DELETE CASCADE), then its photo files.
     beforeDelete: [refuseArchivedRecordDeletion, refuseProtectedDeletion, rememberPhotoFiles],
-    afterDelete: [auditDeleteHook(isSensitiveStaffField), removePhotoFiles],
+    afterDelete: [auditDeleteHook(isSensitiveStaffField), staffDeletionToNationalOutbox, removePhotoFiles],
     afterOperation: [auditReads],
     // A unique index's refusal (duplicate staff number, a CCCD saved twice at once) named like the checks name it.
     afterError: [nameUniqueViolations],

@@ -14,7 +14,16 @@ const BATCH = 5000
 export interface ResealResult {
   staff: number
   changeRequests: number
+  /** National sync outbox entries (src/nationalSync/): the person's key, the previous key, the record. */
+  nationalSync: number
 }
+
+/** Sealed columns of the national sync outbox and the field name each is sealed with (src/nationalSync/outbox.ts). */
+const OUTBOX_SEALED: ReadonlyArray<[column: string, field: string]> = [
+  ['person_key', 'nationalSync.personKey'],
+  ['previous_person_key', 'nationalSync.personKey'],
+  ['record', 'nationalSync.record'],
+]
 
 /**
  * Brings every stored identifier to the current key: plaintext (a database from before encryption) and values
@@ -89,5 +98,36 @@ export async function resealIdentifiers(db: Drizzle, keyring: DataKeyring, mode:
       changeRequests++
     }
   }
-  return { staff, changeRequests }
+  // The national sync outbox is always sealed (it has no plain mode): re-sealed with the current key on rotation.
+  let nationalSync = 0
+  const exists = (await db.execute(sql`SELECT to_regclass('public.national_sync_outbox') IS NOT NULL AS ok`)).rows[0]?.ok
+  if (mode === 'seal' && exists) {
+    let last = 0
+    for (;;) {
+      const { rows } = await db.execute(sql`SELECT id, person_key, previous_person_key, record FROM national_sync_outbox WHERE id > ${last} ORDER BY id LIMIT ${BATCH}`)
+      if (!rows.length) break
+      last = Number(rows.at(-1)!.id)
+      // Only values sealed with a former key change; the row is rewritten when one of its three does.
+      const stale = (v: unknown): v is string => isSealed(v) && !keyring.isCurrent(v)
+      const changed = rows
+        .filter((row) => OUTBOX_SEALED.some(([column]) => stale(row[column])))
+        .map((row) =>
+          Object.fromEntries([
+            ['id', row.id],
+            ...OUTBOX_SEALED.map(([column, field]) => {
+              const v = row[column]
+              return [column, stale(v) ? keyring.seal(keyring.open(v, field), field) : v]
+            }),
+          ]),
+        )
+      if (changed.length) {
+        await db.execute(sql`
+          UPDATE national_sync_outbox o SET person_key = r.person_key, previous_person_key = r.previous_person_key, record = r.record
+            FROM json_populate_recordset(NULL::national_sync_outbox, ${JSON.stringify(changed)}::json) r
+           WHERE o.id = r.id`)
+        nationalSync += changed.length
+      }
+    }
+  }
+  return { staff, changeRequests, nationalSync }
 }

@@ -303,6 +303,10 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
 /** Root REST endpoints (/api/<path>). */
 export const ROOT_RULES: Record<string, string> = {
   'GET /access': "Payload's access summary for the caller: booleans only",
+  'GET /national-sync/outbox':
+    'collections/NationalSync/endpoints.ts (src/nationalSync/list.ts): 401 without sign-in; ministry HR and sysadmin only (403), after the second factor; CCCD masked but its last 4 digits; record ids for ministry HR only, an audited read',
+  'GET /national-sync/deadlines':
+    'collections/NationalSync/endpoints.ts (src/nationalSync/deadlines.ts): 401 without sign-in; unit HR within their unit subtree, ministry HR everywhere (403 otherwise); an audited read',
 }
 
 /** GraphQL operations that belong to no collection. */

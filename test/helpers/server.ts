@@ -29,6 +29,7 @@ export async function startTestServer(env: Record<string, string | undefined>, t
     HOSO_SEED: 'false',
     REMINDER_SCHEDULE: 'off',
     LIFECYCLE_SCHEDULE: 'off',
+    HOSO_NATIONAL_SYNC_SCHEDULE: 'off',
     LOG_LEVEL: 'info',
     PAYLOAD_SECRET: 'integration-test-secret',
     NEXT_TELEMETRY_DISABLED: '1',

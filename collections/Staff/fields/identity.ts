@@ -18,7 +18,16 @@ export const identityFields: Field[] = [
         unique: true,
         admin: { description: { vi: 'Số hiệu cán bộ, công chức, viên chức', en: 'Staff number issued by the agency' } },
       }),
-      textField('nationalPersonalCode', 'Mã số định danh (CSDL quốc gia)', 'National CBCCVC database ID', { index: true }),
+      textField('nationalPersonalCode', 'Mã số định danh (CSDL quốc gia)', 'National CBCCVC database ID', {
+        index: true,
+        // NĐ 27/2026 Điều 16.3: the số định danh cá nhân (CCCD) is the key of the electronic record (src/nationalSync/).
+        admin: {
+          description: {
+            vi: 'Giá trị cũ, chỉ để tham chiếu: từ 01/07/2026 (Nghị định 27/2026/NĐ-CP) mã định danh hồ sơ điện tử là số định danh cá nhân (số CCCD); hoso đồng bộ với CSDL quốc gia theo số CCCD.',
+            en: 'Legacy value, kept for reference: since 01/07/2026 (Decree 27/2026) the key of the electronic record is the personal identification number (CCCD); hoso syncs with the national database by the CCCD number.',
+          },
+        },
+      }),
     ],
   },
   {

@@ -17,8 +17,8 @@ runCli(async () => {
     const db = booted.payload.db as unknown as { drizzle: { transaction<T>(work: (tx: Drizzle) => Promise<T>): Promise<T> } }
     const result = await db.drizzle.transaction((tx) => resealIdentifiers(tx, dataKeyring(), 'seal'))
     console.log(
-      `khóa ${dataKeyring().keyId}: mã hóa lại ${result.staff} hồ sơ, ${result.changeRequests} yêu cầu cập nhật / ` +
-        `key ${dataKeyring().keyId}: re-sealed ${result.staff} staff records and ${result.changeRequests} change requests in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `khóa ${dataKeyring().keyId}: mã hóa lại ${result.staff} hồ sơ, ${result.changeRequests} yêu cầu cập nhật, ${result.nationalSync} mục đồng bộ CSDL quốc gia / ` +
+        `key ${dataKeyring().keyId}: re-sealed ${result.staff} staff records ${result.changeRequests} change requests and ${result.nationalSync} national sync entries in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     )
   } finally {
     await booted.shutdown()
