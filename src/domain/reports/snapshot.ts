@@ -53,3 +53,20 @@ export type PersonSnapshot = {
   ethnicMinority: boolean | null
   religious: boolean | null
 }
+
+/**
+ * Levels that come from training (trình độ chuyên môn, LLCT, QLNN, tin học). At D a level is the record's current
+ * level when the person's training of that kind had all ended by D (or the record holds none: the level is then
+ * undated); when some training of that kind ended after D, it is the best level among the rows that ended by D,
+ * matched by the row's "văn bằng, chứng chỉ" text to the code list's names or codes (none when nothing matches).
+ */
+export const TRAINING_LEVELS = [
+  { item: 'qualification', kind: 'CHUYEN_MON', list: 'qualification', staffColumn: 'highest_qualification_id', staffField: 'highestQualification' },
+  { item: 'politicalTheory', kind: 'LLCT', list: 'political-theory', staffColumn: 'political_theory_id', staffField: 'politicalTheory' },
+  { item: 'stateManagement', kind: 'BD_QLNN', list: 'state-management', staffColumn: 'state_management_id', staffField: 'stateManagement' },
+  { item: 'itLevel', kind: 'TIN_HOC', list: 'it-level', staffColumn: 'it_level_id', staffField: 'itLevel' },
+] as const satisfies ReadonlyArray<{ item: SnapshotField; kind: string; list: string; staffColumn: string; staffField: string }>
+
+/** Code of the Kinh ethnicity (not a minority) and of "Không" (no religion) in the code lists. */
+export const KINH_CODE = '01'
+export const NO_RELIGION_CODE = '00'
