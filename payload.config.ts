@@ -17,6 +17,7 @@ import { Codes } from './collections/Codes/index'
 import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
+import { REPORT_ENDPOINTS } from './collections/ReportDefinitions/endpoints'
 import { Decisions } from './collections/Decisions'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
@@ -60,6 +61,8 @@ export default buildConfig({
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar, Decisions,
   ])),
+  // Statistical reports (/api/reports…): root endpoints, no collection named `reports` (docs/reports.md).
+  endpoints: REPORT_ENDPOINTS,
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).

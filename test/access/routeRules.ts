@@ -279,6 +279,9 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
 /** Root REST endpoints (/api/<path>). */
 export const ROOT_RULES: Record<string, string> = {
   'GET /access': "Payload's access summary for the caller: booleans only",
+  'GET /reports': 'staffReadScope: readers of a unit subtree (401/403 otherwise); definitions only (code, title, legal basis), no personal data',
+  'GET /reports/:code': 'staffReadScope; counts over the reader\'s subtrees (a chosen unit outside them: 404); sensitive column groups dropped unless maySeeSensitive on every chosen unit; audited (read, or export for xlsx)',
+  'GET /reports/:code/cell': 'staffReadScope; the people behind a cell within the row unit in the reader\'s subtrees, named only when in the read scope today (others counted); list columns only; audited read of the people named',
 }
 
 /** GraphQL operations that belong to no collection. */
