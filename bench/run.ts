@@ -15,6 +15,7 @@
  * HOSO_AUDIT_READS=false, requests interleaved),
  * records (every record as a hoso.record/1 document through src/records in batches, vs reading the same rows as raw
  * SQL; one record's document; default --staff 10000; bench/records.ts),
+ * reports (the BM01-layout report for the whole ministry, a drill-down, the Excel export; bench/reports.ts),
  * pages (Chromium loads sign-in → dashboard → staff list → record → "Hồ sơ của tôi" on the production build, each
  * beside the API call it stands on; bench/pages.ts).
  */
@@ -31,6 +32,7 @@ import { benchPages } from './pages'
 import { limitsBench } from './limits'
 import { loadBench } from './load'
 import { benchRecords } from './records'
+import { benchReports } from './reports'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
 import { searchStaff } from '../src/search/staffSearch'
@@ -133,8 +135,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'load', 'limits', 'pages'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'reports', 'load', 'limits', 'pages'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|reports|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
   const staffN = Number(name === 'records' && !process.argv.includes('--staff') ? '10000' : values.staff)
@@ -161,7 +163,9 @@ runCli(async () => {
         ? () => benchRecords(booted.payload, pool, { runs: Math.min(iterations, 3), batchSize: Number(values.batch === '100' ? 500 : values.batch) })
         : name === 'reminders'
           ? () => benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
-          : null
+          : name === 'reports'
+            ? () => benchReports(pool, Math.min(iterations, 20))
+            : null
   if (direct) {
     const result = await direct()
     writeResult(name, { benchmark: name, at: new Date().toISOString(), staff: staffN, iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
