@@ -18,6 +18,8 @@ import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { REPORT_ENDPOINTS } from './collections/ReportDefinitions/endpoints'
+import { ReportDefinitions } from './collections/ReportDefinitions'
+import { ReportEditions } from './collections/ReportEditions'
 import { Decisions } from './collections/Decisions'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
@@ -59,7 +61,7 @@ export default buildConfig({
   },
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar, Decisions,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions, ReportDefinitions, ReportEditions,
   ])),
   // Statistical reports (/api/reports…): root endpoints, no collection named `reports` (docs/reports.md).
   endpoints: REPORT_ENDPOINTS,

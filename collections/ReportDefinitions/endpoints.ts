@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { poolOf } from '../../src/db/pool'
+import { recordEdition } from '../../src/reports/editions'
 import { cellFor, reportDefinitions, reportFor } from '../../src/reports/service'
 import { reportWorkbook } from '../../src/reports/xlsx'
 import { handle, staffReadScope } from '../shared/responses'
@@ -31,8 +32,11 @@ export const REPORT_ENDPOINTS: Endpoint[] = [
       const out = await reportFor(req, poolOf(req.payload), reader, codeOf(req))
       if (out.format === 'json') return out.result
       const file = await reportWorkbook(out.result)
+      const edition = await recordEdition(req, out.definition, out.result, out.format, file, out.parameters)
       return new Response(new Uint8Array(file), {
         headers: {
+          'X-Hoso-Edition': String(edition.id),
+          'X-Hoso-File-Sha256': edition.fileHash,
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'Content-Disposition': `attachment; filename="${out.result.code}-${out.result.date}.xlsx"`,
         },

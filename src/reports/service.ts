@@ -26,8 +26,6 @@ export async function reportDefinitions(pool: Pool): Promise<ReportDefinition[]>
 }
 
 async function savedDefinitions(pool: Pool): Promise<ReportDefinition[]> {
-  const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('report_definitions')::text AS t")
-  if (!exists.rows[0]?.t) return []
   const { rows } = await pool.query<{ definition: ReportDefinition }>('SELECT definition FROM report_definitions WHERE active ORDER BY code')
   return rows.map((r) => r.definition)
 }

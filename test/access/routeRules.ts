@@ -161,6 +161,18 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'POST /:id/revoke': 'collections/Decisions/endpoints.ts: HR with authority over the record, with a reason (src/lifecycle)',
     },
   },
+  'report-definitions': {
+    access: { read: 'ministryHrOnly', create: 'ministryHrOnly', update: 'ministryHrOnly', delete: 'ministryHrOnly' },
+    file: 'access/organisationManagers.ts (ministryHrOnly): report definitions as validated JSON (hooks/reports/prepareDefinition.ts); no personal data',
+    duplicate: 'off',
+    graphQL: ['ReportDefinition', 'ReportDefinitions'],
+  },
+  'report-editions': {
+    access: { read: 'ministryHrOnly', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/organisationManagers.ts, access/nobody.ts: exported report runs written by the server (src/reports/editions.ts); counts, no names',
+    duplicate: 'off',
+    graphQL: ['ReportEdition', 'ReportEditions'],
+  },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',

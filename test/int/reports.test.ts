@@ -311,8 +311,15 @@ test('Excel: merged multi-level headers, header and footer text, the column-numb
   const { handleEndpoints } = await import('payload')
   const file = await handleEndpoints({ config: payload.config, request })
   expect(file.headers.get('content-type')).toContain('spreadsheetml')
+  const bytes = Buffer.from(await file.arrayBuffer())
+  // The export is kept as an edition: definition version, date, units, parameters, the file's hash.
+  const { createHash } = await import('node:crypto')
+  const edition = (await sql.query('SELECT * FROM report_editions WHERE id = $1', [Number(file.headers.get('x-hoso-edition'))])).rows[0]
+  expect(edition).toEqual(expect.objectContaining({ code: def.code, version: String(def.version), report_date: iso(PAST), format: 'xlsx', file_hash: createHash('sha256').update(bytes).digest('hex') }))
+  expect(edition.units).toEqual(json.scope.unitIds)
+  expect(edition.definition.columns).toEqual(JSON.parse(JSON.stringify(def.columns)))
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as never)
+  await wb.xlsx.load(bytes as never)
   const ws = wb.worksheets[0]!
   const texts: string[] = []
   ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))))
@@ -343,4 +350,29 @@ test('Excel: merged multi-level headers, header and footer text, the column-numb
     expect(row.getCell(2).alignment?.indent ?? 0).toBe(r.level * 2)
     json.leaves.forEach((l: any) => expect(row.getCell(2 + l.number).value).toBe(r.cells[l.key]))
   })
+})
+
+test('ministry HR adds a definition without code: a bad one is refused by name, a good one is listed and runs; others may not', async () => {
+  const base = { code: 'nu-theo-tuoi', version: 1, title: 'Nữ theo độ tuổi', formCode: null, legalBasis: 'Thống kê phục vụ quản lý', population: { field: 'gender', eq: 'female' }, rows: { depth: 1 }, header: { left: [], right: ['Đơn vị báo cáo: {unit}'] }, footer: { left: [], right: [] } }
+  const columns = [{ key: 'tong', label: 'Tổng số', when: { always: true } }, { label: 'Độ tuổi', partitionOf: 'tong', children: [{ key: 'duoi-40', label: 'Dưới 40', when: { field: 'age', max: 39 } }, { key: 'tu-40', label: 'Từ 40', when: { field: 'age', min: 40 } }] }]
+  const save = (who: string, definition: unknown) => rest.call('POST', '/api/report-definitions', { token: tokens[who], body: { definition } })
+  const bad = await save('ministry', { ...base, columns: [{ key: 'tong', label: 'Tổng số', when: { field: 'luong', eq: 1 } }] })
+  expect(bad.status).toBe(400)
+  expect(JSON.stringify(bad.body)).toContain('definition.columns.0.when.field')
+  expect(JSON.stringify(bad.body)).toContain('không có mục \\"luong\\"')
+  expect((await save('hrA', { ...base, columns })).status).toBe(403)
+  expect(Number((await sql.query('SELECT count(*) FROM report_definitions')).rows[0].count)).toBe(0)
+  const good = await save('ministry', { ...base, columns })
+  expect(good.status).toBe(201)
+  expect(good.body.doc).toEqual(expect.objectContaining({ code: 'nu-theo-tuoi', title: 'Nữ theo độ tuổi', version: 1 }))
+  const listed = await as('hrA')('/api/reports')
+  expect(listed.body.docs.map((d: any) => d.code)).toContain('nu-theo-tuoi')
+  const run = await as('hrA')('/api/reports/nu-theo-tuoi')
+  expect(run.status).toBe(200)
+  const women = Number((await sql.query(`SELECT count(*) FROM staff s JOIN units u ON u.id = s.unit_id WHERE s.gender = 'female' AND s.employment_status IN ('active', 'seconded') AND u.path LIKE $1`, [`${units.find((u) => u.code === 'VCCVC')!.path}%`])).rows[0].count)
+  expect(run.body.totals.tong).toBe(women)
+  expect(run.body.totals['duoi-40'] + run.body.totals['tu-40']).toBe(women)
+  const changed = await rest.call('PATCH', `/api/report-definitions/${good.body.doc.id}`, { token: tokens.ministry, body: { definition: { ...base, title: 'Nữ theo độ tuổi (sửa)', columns } } })
+  expect(changed.status).toBe(200)
+  expect(changed.body.doc.version).toBe(2)
 })
