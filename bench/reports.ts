@@ -28,8 +28,7 @@ export async function benchReports(pool: Pool, iterations: number) {
   // The department (level 1) with the most people: the drill-down's row.
   const first = await run(today)
   const dept = first.rows.filter((r) => r.level === 1).sort((a, b) => b.cells['tong-so']! - a.cells['tong-so']!)[0]!
-  const deptPath = (await pool.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [dept.unit.id])).rows[0]!.path
-  const drill = () => peopleInCell(pool, def, { date: today, rowPath: deptPath, col: 'dang-vien', allowed, readable: () => 'true' })
+  const drill = () => peopleInCell(pool, def, { date: today, rowUnitId: dept.unit.id, col: 'dang-vien', allowed, readable: () => 'true' })
   const excel = async () => reportWorkbook(await run(today))
   for (let i = 0; i < 2; i++) await Promise.all([run(today), drill(), excel()].map((p) => p))
   const samples = { reportToday: [] as number[], reportPast: [] as number[], drillDown: [] as number[], excel: [] as number[] }

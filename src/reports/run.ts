@@ -71,10 +71,11 @@ export async function runReport(
   const at = param(options.date.toISOString())
   const snap = snapshotSelect(`${at}::timestamptz`, param)
   const counts = compileCounts(leaves, param)
+  // The chosen subtrees' units as a list: a hashed test per person, no join the planner could loop over.
   const sql = `WITH p AS (${snap})
     SELECT p.unit_id, ${counts}
-    FROM p JOIN units u ON u.id = p.unit_id
-    WHERE u.path LIKE ANY(${param(roots.map((r) => `${r.path}%`))}::text[]) AND ${compilePredicate(definition.population, param)}
+    FROM p
+    WHERE p.unit_id = ANY(${param(units.map((u) => u.id))}::int[]) AND ${compilePredicate(definition.population, param)}
     GROUP BY p.unit_id`
   const { rows } = await pool.query<Record<string, string | number>>(sql, params)
   const byUnit = new Map(rows.map((r) => [Number(r.unit_id), leaves.map((_, i) => Number(r[`c${i}`]))]))
@@ -121,16 +122,17 @@ export interface CellPerson {
 export async function peopleInCell(
   pool: Pool,
   definition: ReportDefinition,
-  options: { date: Date; rowPath: string; col: string; allowed: ReadonlySet<SensitiveGroup>; readable: (param: (v: unknown) => string) => string },
+  options: { date: Date; rowUnitId: number; col: string; allowed: ReadonlySet<SensitiveGroup>; readable: (param: (v: unknown) => string) => string },
 ): Promise<{ people: CellPerson[]; total: number; notReadable: number }> {
   const leaf = leavesOf(visibleColumns(definition.columns, options.allowed)).find((l) => l.key === options.col)
   if (!leaf) throw new DomainError([{ field: 'col', vi: `Báo cáo không có cột "${options.col}"`, en: `The report has no column "${options.col}"` }], 'not-found')
   const { params, param } = parameters()
   const at = param(options.date.toISOString())
+  const { units } = await subtreeUnits(pool, [options.rowUnitId])
   const sql = `WITH p AS (${snapshotSelect(`${at}::timestamptz`, param)})
     SELECT s.id, s.staff_code, s.full_name, s.gender::text AS gender, s.birth_date, p.unit_id, p.rank_code, ${options.readable(param)} AS readable
-    FROM p JOIN units u ON u.id = p.unit_id JOIN staff s ON s.id = p.id
-    WHERE u.path LIKE ${param(`${options.rowPath}%`)} AND ${compilePredicate(definition.population, param)} AND ${compilePredicate(leaf.when, param)}
+    FROM p JOIN staff s ON s.id = p.id
+    WHERE p.unit_id = ANY(${param(units.map((u) => u.id))}::int[]) AND ${compilePredicate(definition.population, param)} AND ${compilePredicate(leaf.when, param)}
     ORDER BY s.sort_name, s.id`
   const { rows } = await pool.query<{ id: number; staff_code: string; full_name: string; gender: string; birth_date: Date; unit_id: number; rank_code: string | null; readable: boolean }>(sql, params)
   const people = rows.filter((r) => r.readable).map((r) => ({

@@ -74,7 +74,7 @@ export async function cellFor(req: PayloadRequest, pool: Pool, reader: Reader, c
   const scope = reader.scope
   const out = await peopleInCell(pool, definition, {
     date: query.date,
-    rowPath: row!.path,
+    rowUnitId: row!.id,
     col: query.col,
     allowed: allowedGroups(sensitiveOn(reader.actor, [row!])),
     readable: (param) => (scope.kind === 'all' ? 'true' : inScopeSql(scope, param)),

@@ -36,54 +36,80 @@ export function retirementSql(birth: string, gender: string, rule = NGHI_DINH_13
 }
 
 /**
- * `snap` as a CTE body: SELECT … FROM staff s … WHERE the person worked here on D. `at` is the placeholder of D
- * as a timestamptz at UTC midnight (how the record stores calendar days).
+ * `snap` as a CTE body: one row per person who worked here on D. `at` is the placeholder of D as a timestamptz at
+ * UTC midnight (how the record stores calendar days). Set-based: each history is read once and grouped by person
+ * (hash joins), never once per person.
  */
 export function snapshotSelect(at: string, param: (value: unknown) => string): string {
   const day = `(${at} AT TIME ZONE 'UTC')::date`
   const birth = `(s.birth_date AT TIME ZONE 'UTC')::date`
+  const column = (item: string) => item.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
   const levels = TRAINING_LEVELS.map((l, i) => {
     const kind = param(l.kind)
     return {
-      lateral: `max(t.to_month) FILTER (WHERE k.code = ${kind}) AS end${i},
-        (array_agg(c.code ORDER BY c.rank DESC NULLS LAST, c.code) FILTER (WHERE k.code = ${kind} AND c.list::text = ${param(l.list)} AND t.to_month <= ${at}))[1] AS done${i}`,
-      column: `CASE WHEN tr.end${i} IS NULL OR tr.end${i} <= ${at} THEN (SELECT code FROM codes WHERE id = s.${l.staffColumn}) ELSE tr.done${i} END AS ${l.item.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
+      aggregate: `max(t.to_month) FILTER (WHERE k.code = ${kind}) AS end${i},
+        (array_agg(lv.code ORDER BY lv.rank DESC NULLS LAST, lv.code) FILTER (WHERE k.code = ${kind} AND lv.code IS NOT NULL AND t.to_month <= ${at}))[1] AS done${i}`,
+      join: `LEFT JOIN codes cur${i} ON cur${i}.id = s.${l.staffColumn}`,
+      column: `CASE WHEN tr.end${i} IS NULL OR tr.end${i} <= ${at} THEN cur${i}.code ELSE tr.done${i} END AS ${column(l.item)}`,
     }
   })
   const listOfKind = `CASE k.code ${TRAINING_LEVELS.map((l) => `WHEN ${param(l.kind)} THEN ${param(l.list)}`).join(' ')} END`
-  return `SELECT s.id,
-    coalesce(
-      (SELECT d.changes_unit_id FROM decisions d WHERE d.staff_id = s.id AND d.state = 'applied' AND d.changes_unit_id IS NOT NULL
-         AND d.kind::text = ANY(${param(UNIT_KINDS)}::text[]) AND d.effective_date <= ${at}
-       ORDER BY d.effective_date DESC, d.signed_date DESC, d.id DESC LIMIT 1),
-      (SELECT (d.applied->'previous'->>'unit')::int FROM decisions d WHERE d.staff_id = s.id AND d.state = 'applied'
-         AND d.kind::text = ANY(${param(UNIT_KINDS)}::text[]) AND d.effective_date > ${at} AND d.applied->'previous' ? 'unit'
-       ORDER BY d.effective_date, d.signed_date, d.id LIMIT 1),
-      s.unit_id) AS unit_id,
+  const unitKinds = param(UNIT_KINDS)
+  return `WITH
+  sal AS (
+    SELECT DISTINCT ON (h.staff_id) h.staff_id, h.rank_code FROM salary_history h
+    WHERE h.effective_date <= ${at} AND (h.end_date IS NULL OR h.end_date >= ${at})
+    ORDER BY h.staff_id, h.effective_date DESC, h.id DESC
+  ),
+  -- Each level's code by the names and codes a training row's "văn bằng, chứng chỉ" may carry (lower case).
+  lv AS (
+    SELECT k.id AS kind_id, c.code, c.rank, lower(x.key) AS key
+    FROM codes k JOIN codes c ON c.list::text = ${listOfKind}
+    CROSS JOIN LATERAL (VALUES (c.name), (c.code)) AS x(key)
+    WHERE k.list = 'training-kind'
+  ),
+  tr AS (
+    SELECT t.staff_id, ${levels.map((l) => l.aggregate).join(',\n      ')}
+    FROM training_records t JOIN codes k ON k.id = t.kind_id AND k.list = 'training-kind'
+    LEFT JOIN lv ON lv.kind_id = t.kind_id AND lv.key = lower(trim(t.qualification))
+    GROUP BY t.staff_id
+  ),
+  moved_by AS (
+    SELECT DISTINCT ON (d.staff_id) d.staff_id, d.changes_unit_id AS unit_id FROM decisions d
+    WHERE d.state = 'applied' AND d.changes_unit_id IS NOT NULL AND d.kind::text = ANY(${unitKinds}::text[]) AND d.effective_date <= ${at}
+    ORDER BY d.staff_id, d.effective_date DESC, d.signed_date DESC, d.id DESC
+  ),
+  moved_after AS (
+    SELECT DISTINCT ON (d.staff_id) d.staff_id, (d.applied->'previous'->>'unit')::int AS unit_id FROM decisions d
+    WHERE d.state = 'applied' AND d.kind::text = ANY(${unitKinds}::text[]) AND d.effective_date > ${at} AND d.applied->'previous' ? 'unit'
+    ORDER BY d.staff_id, d.effective_date, d.signed_date, d.id
+  ),
+  status AS (
+    SELECT DISTINCT ON (d.staff_id) d.staff_id, d.kind::text AS kind FROM decisions d
+    WHERE d.state IN ('approved', 'applied') AND d.kind::text = ANY(${param(STATUS_KINDS)}::text[]) AND d.effective_date <= ${at}
+    ORDER BY d.staff_id, d.effective_date DESC, d.signed_date DESC, d.id DESC
+  )
+  SELECT s.id,
+    coalesce(moved_by.unit_id, moved_after.unit_id, s.unit_id) AS unit_id,
     s.gender::text AS gender,
     s.employment_type::text AS employment_type,
     date_part('year', age(${day}, ${birth}))::int AS age,
     ${retirementSql(birth, 's.gender::text')} < ${day} AS past_retirement,
-    sh.rank_code AS rank_code, r."group"::text AS rank_group, r.kind::text AS rank_kind,
+    sal.rank_code AS rank_code, r."group"::text AS rank_group, r.kind::text AS rank_kind,
     ${levels.map((l) => l.column).join(',\n    ')},
     (s.party_join_date IS NOT NULL AND s.party_join_date <= ${at}) AS party_member,
-    (SELECT c.code <> ${param(KINH_CODE)} FROM codes c WHERE c.id = s.ethnicity_id) AS ethnic_minority,
-    (SELECT c.code <> ${param(NO_RELIGION_CODE)} FROM codes c WHERE c.id = s.religion_id) AS religious
+    eth.code <> ${param(KINH_CODE)} AS ethnic_minority,
+    rel.code <> ${param(NO_RELIGION_CODE)} AS religious
   FROM staff s
-  LEFT JOIN LATERAL (
-    SELECT h.rank_code FROM salary_history h
-    WHERE h.staff_id = s.id AND h.effective_date <= ${at} AND (h.end_date IS NULL OR h.end_date >= ${at})
-    ORDER BY h.effective_date DESC, h.id DESC LIMIT 1
-  ) sh ON true
-  LEFT JOIN ranks r ON r.code = sh.rank_code
-  LEFT JOIN LATERAL (
-    SELECT ${levels.map((l) => l.lateral).join(',\n      ')}
-    FROM training_records t JOIN codes k ON k.id = t.kind_id AND k.list = 'training-kind'
-    LEFT JOIN codes c ON c.list::text = ${listOfKind} AND (lower(c.name) = lower(trim(t.qualification)) OR upper(c.code) = upper(trim(t.qualification)))
-    WHERE t.staff_id = s.id
-  ) tr ON true
+  LEFT JOIN sal ON sal.staff_id = s.id
+  LEFT JOIN ranks r ON r.code = sal.rank_code
+  LEFT JOIN tr ON tr.staff_id = s.id
+  LEFT JOIN moved_by ON moved_by.staff_id = s.id
+  LEFT JOIN moved_after ON moved_after.staff_id = s.id
+  LEFT JOIN status ON status.staff_id = s.id
+  ${levels.map((l) => l.join).join('\n  ')}
+  LEFT JOIN codes eth ON eth.id = s.ethnicity_id
+  LEFT JOIN codes rel ON rel.id = s.religion_id
   WHERE (s.recruitment_date IS NULL OR s.recruitment_date <= ${at})
-    AND coalesce((SELECT d.kind::text FROM decisions d WHERE d.staff_id = s.id AND d.state IN ('approved', 'applied')
-          AND d.kind::text = ANY(${param(STATUS_KINDS)}::text[]) AND d.effective_date <= ${at}
-        ORDER BY d.effective_date DESC, d.signed_date DESC, d.id DESC LIMIT 1) <> ALL(${param(LEAVING_KINDS)}::text[]), true)`
+    AND (status.kind IS NULL OR status.kind <> ALL(${param(LEAVING_KINDS)}::text[]))`
 }
