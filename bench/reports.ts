@@ -10,13 +10,7 @@ import { todayInVietnam } from '../src/domain/dates'
 import { allowedGroups, SHIPPED_DEFINITIONS } from '../src/domain/reports'
 import { peopleInCell, runReport } from '../src/reports/run'
 import { reportWorkbook } from '../src/reports/xlsx'
-import { stats } from './run'
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - t0) / 1e6
-}
+import { stats, time } from './run'
 
 export async function benchReports(pool: Pool, iterations: number) {
   const def = SHIPPED_DEFINITIONS[0]!
@@ -30,7 +24,7 @@ export async function benchReports(pool: Pool, iterations: number) {
   const dept = first.rows.filter((r) => r.level === 1).sort((a, b) => b.cells['tong-so']! - a.cells['tong-so']!)[0]!
   const drill = () => peopleInCell(pool, def, { date: today, rowUnitId: dept.unit.id, col: 'dang-vien', allowed, readable: () => 'true' })
   const excel = async () => reportWorkbook(await run(today))
-  for (let i = 0; i < 2; i++) await Promise.all([run(today), drill(), excel()].map((p) => p))
+  for (let i = 0; i < 2; i++) await Promise.all([run(today), drill(), excel()])
   const samples = { reportToday: [] as number[], reportPast: [] as number[], drillDown: [] as number[], excel: [] as number[] }
   let drillSize = 0
   let xlsxBytes = 0

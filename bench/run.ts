@@ -65,7 +65,7 @@ export function stats(samples: number[]): Stats {
   return { n: s.length, medianMs: r(at(0.5)), p95Ms: r(at(0.95)), meanMs: r(s.reduce((a, b) => a + b, 0) / s.length) }
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
+export async function time(fn: () => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint()
   await fn()
   return Number(process.hrtime.bigint() - t0) / 1e6
