@@ -69,7 +69,9 @@ export async function runReport(
   if (!roots.length) throw new DomainError([{ field: 'unit', vi: 'Không tìm thấy đơn vị', en: 'Unit not found' }], 'not-found')
   const { params, param } = parameters()
   const at = param(options.date.toISOString())
-  const snap = snapshotSelect(`${at}::timestamptz`, param)
+  // The whole tree needs no path test; a part of it does (people outside it are not read).
+  const whole = roots.every((r) => r.parent == null)
+  const snap = snapshotSelect(`${at}::timestamptz`, param, options.date, whole ? undefined : roots.map((r) => r.path))
   const counts = compileCounts(leaves, param)
   // The chosen subtrees' units as a list: a hashed test per person, no join the planner could loop over.
   const sql = `WITH p AS (${snap})
@@ -128,8 +130,8 @@ export async function peopleInCell(
   if (!leaf) throw new DomainError([{ field: 'col', vi: `Báo cáo không có cột "${options.col}"`, en: `The report has no column "${options.col}"` }], 'not-found')
   const { params, param } = parameters()
   const at = param(options.date.toISOString())
-  const { units } = await subtreeUnits(pool, [options.rowUnitId])
-  const sql = `WITH p AS (${snapshotSelect(`${at}::timestamptz`, param)})
+  const { units, roots } = await subtreeUnits(pool, [options.rowUnitId])
+  const sql = `WITH p AS (${snapshotSelect(`${at}::timestamptz`, param, options.date, roots.map((r) => r.path))})
     SELECT s.id, s.staff_code, s.full_name, s.gender::text AS gender, s.birth_date, p.unit_id, p.rank_code, ${options.readable(param)} AS readable
     FROM p JOIN staff s ON s.id = p.id
     WHERE p.unit_id = ANY(${param(units.map((u) => u.id))}::int[]) AND ${compilePredicate(definition.population, param)} AND ${compilePredicate(leaf.when, param)}

@@ -11,7 +11,7 @@
  * - training levels: TRAINING_LEVELS; party member: admitted by D.
  */
 import { DECISION_EFFECTS, DECISION_KINDS, hasLeft } from '../domain/lifecycle'
-import { NGHI_DINH_135_2020, type RetirementSchedule } from '../domain/retirement'
+import { NGHI_DINH_135_2020, pastRetirementBirthCutoff, type RetirementSchedule } from '../domain/retirement'
 import { KINH_CODE, NO_RELIGION_CODE, TRAINING_LEVELS } from '../domain/reports/snapshot'
 
 const UNIT_KINDS = DECISION_KINDS.filter((k) => DECISION_EFFECTS[k].unit)
@@ -40,7 +40,13 @@ export function retirementSql(birth: string, gender: string, rule = NGHI_DINH_13
  * UTC midnight (how the record stores calendar days). Set-based: each history is read once and grouped by person
  * (hash joins), never once per person.
  */
-export function snapshotSelect(at: string, param: (value: unknown) => string): string {
+export function snapshotSelect(at: string, param: (value: unknown) => string, on: Date, subtreePaths?: readonly string[]): string {
+  // For a subtree, only people who are in it now or were ever moved by a decision can have been in it on D
+  // (a unit on D other than today's comes from an applied unit-changing decision): the rest is never read.
+  const within = subtreePaths
+    ? `AND (s.unit_path LIKE ANY(${param(subtreePaths.map((p) => `${p}%`))}::text[])
+         OR s.id IN (SELECT d.staff_id FROM decisions d WHERE d.state = 'applied' AND d.changes_unit_id IS NOT NULL))`
+    : ''
   const day = `(${at} AT TIME ZONE 'UTC')::date`
   const birth = `(s.birth_date AT TIME ZONE 'UTC')::date`
   const column = (item: string) => item.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
@@ -94,7 +100,8 @@ export function snapshotSelect(at: string, param: (value: unknown) => string): s
     s.gender::text AS gender,
     s.employment_type::text AS employment_type,
     date_part('year', age(${day}, ${birth}))::int AS age,
-    ${retirementSql(birth, 's.gender::text')} < ${day} AS past_retirement,
+    -- retirementSql(…) < D, as one comparison per person: the birth months past retirement on D end at a cutoff.
+    s.birth_date < CASE WHEN s.gender = 'male' THEN ${param(pastRetirementBirthCutoff(on, 'male').toISOString())}::timestamptz ELSE ${param(pastRetirementBirthCutoff(on, 'female').toISOString())}::timestamptz END AS past_retirement,
     sal.rank_code AS rank_code, r."group"::text AS rank_group, r.kind::text AS rank_kind,
     ${levels.map((l) => l.column).join(',\n    ')},
     (s.party_join_date IS NOT NULL AND s.party_join_date <= ${at}) AS party_member,
@@ -111,5 +118,6 @@ export function snapshotSelect(at: string, param: (value: unknown) => string): s
   LEFT JOIN codes eth ON eth.id = s.ethnicity_id
   LEFT JOIN codes rel ON rel.id = s.religion_id
   WHERE (s.recruitment_date IS NULL OR s.recruitment_date <= ${at})
-    AND (status.kind IS NULL OR status.kind <> ALL(${param(LEAVING_KINDS)}::text[]))`
+    AND (status.kind IS NULL OR status.kind <> ALL(${param(LEAVING_KINDS)}::text[]))
+    ${within}`
 }

@@ -251,6 +251,11 @@ test('scope: unit HR sees its subtree with sensitive columns; a unit head gets t
   expect(hr.body.rows[0].unit.id).toBe(vccvc.id)
   expect(hr.body.rows.every((r: any) => units.find((u) => u.id === r.unit.id)!.path.startsWith(vccvc.path))).toBe(true)
   expect(hr.body.leaves.map((l: any) => l.key)).toContain('dang-vien')
+  // A subtree's report (read only for people who are or were in it) counts as the whole ministry's rows for it.
+  const whole = await as('ministry')(`/api/reports/${bm01.code}?date=${iso(PAST)}`)
+  const part = await as('ministry')(`/api/reports/${bm01.code}?date=${iso(PAST)}&unit=${vccvc.id}`)
+  for (const row of part.body.rows.filter((r: any) => r.level <= 1)) expect(row.cells).toEqual(whole.body.rows.find((r: any) => r.unit.id === row.unit.id).cells)
+  expect(part.body.totals).toEqual(whole.body.rows.find((r: any) => r.unit.id === vccvc.id).cells)
   const head = await as('headA')(`/api/reports/${bm01.code}`)
   expect(head.status).toBe(200)
   const keys = head.body.leaves.map((l: any) => l.key)

@@ -128,3 +128,26 @@ describe('rows on a small tree', () => {
     expect(totals).toEqual({ a: 6, b: 2 })
   })
 })
+
+describe('past retirement as a birth cutoff', () => {
+  it('answers as retirementDate < D for every birth month and gender, on days around the cutoffs', async () => {
+    const { pastRetirementBirthCutoff, retirementDate } = await import('../../src/domain/retirement')
+    let checked = 0
+    for (const on of ['2020-12-31', '2021-01-01', '2026-12-07', '2027-03-31', '2027-04-01', '2031-06-15', '2040-01-01']) {
+      const d = new Date(`${on}T00:00:00Z`)
+      for (const gender of ['male', 'female'] as const) {
+        const cutoff = pastRetirementBirthCutoff(d, gender)
+        for (let y = 1950; y <= 1985; y++) {
+          for (let m = 0; m < 12; m++) {
+            for (const day of [1, 15, 28]) {
+              const birth = new Date(Date.UTC(y, m, day))
+              expect([on, gender, birth.toISOString(), birth < cutoff]).toEqual([on, gender, birth.toISOString(), retirementDate(birth, gender).getTime() < d.getTime()])
+              checked++
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000)
+  })
+})
