@@ -78,6 +78,8 @@ export function snapshotSelect(at: string, param: (value: unknown) => string, on
     SELECT t.staff_id, ${levels.map((l) => l.aggregate).join(',\n      ')}
     FROM training_records t JOIN codes k ON k.id = t.kind_id AND k.list = 'training-kind'
     LEFT JOIN lv ON lv.kind_id = t.kind_id AND lv.key = lower(trim(t.qualification))
+    -- Only people with training that ended after D need their rows: for the others the current level holds.
+    WHERE t.staff_id IN (SELECT a.staff_id FROM training_records a WHERE a.to_month > ${at})
     GROUP BY t.staff_id
   ),
   moved_by AS (
