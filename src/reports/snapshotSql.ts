@@ -44,9 +44,11 @@ export function snapshotSelect(at: string, param: (value: unknown) => string, on
   // For a subtree, only people who are in it now or were ever moved by a decision can have been in it on D
   // (a unit on D other than today's comes from an applied unit-changing decision): the rest is never read.
   const within = subtreePaths
-    ? `AND (s.unit_path LIKE ANY(${param(subtreePaths.map((p) => `${p}%`))}::text[])
-         OR s.id IN (SELECT d.staff_id FROM decisions d WHERE d.state = 'applied' AND d.changes_unit_id IS NOT NULL))`
-    : ''
+    ? `s.unit_path LIKE ANY(${param(subtreePaths.map((p) => `${p}%`))}::text[])
+         OR s.id IN (SELECT d.staff_id FROM decisions d WHERE d.state = 'applied' AND d.changes_unit_id IS NOT NULL)`
+    : null
+  const candidates = within ? `cand AS (SELECT s.id FROM staff s WHERE ${within}),` : ''
+  const only = (column: string) => (within ? `AND ${column} IN (SELECT id FROM cand)` : '')
   const day = `(${at} AT TIME ZONE 'UTC')::date`
   const birth = `(s.birth_date AT TIME ZONE 'UTC')::date`
   const column = (item: string) => item.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
@@ -61,10 +63,10 @@ export function snapshotSelect(at: string, param: (value: unknown) => string, on
   })
   const listOfKind = `CASE k.code ${TRAINING_LEVELS.map((l) => `WHEN ${param(l.kind)} THEN ${param(l.list)}`).join(' ')} END`
   const unitKinds = param(UNIT_KINDS)
-  return `WITH
+  return `WITH ${candidates}
   sal AS (
     SELECT DISTINCT ON (h.staff_id) h.staff_id, h.rank_code FROM salary_history h
-    WHERE h.effective_date <= ${at} AND (h.end_date IS NULL OR h.end_date >= ${at})
+    WHERE h.effective_date <= ${at} AND (h.end_date IS NULL OR h.end_date >= ${at}) ${only('h.staff_id')}
     ORDER BY h.staff_id, h.effective_date DESC, h.id DESC
   ),
   -- Each level's code by the names and codes a training row's "văn bằng, chứng chỉ" may carry (lower case).
@@ -79,7 +81,7 @@ export function snapshotSelect(at: string, param: (value: unknown) => string, on
     FROM training_records t JOIN codes k ON k.id = t.kind_id AND k.list = 'training-kind'
     LEFT JOIN lv ON lv.kind_id = t.kind_id AND lv.key = lower(trim(t.qualification))
     -- Only people with training that ended after D need their rows: for the others the current level holds.
-    WHERE t.staff_id IN (SELECT a.staff_id FROM training_records a WHERE a.to_month > ${at})
+    WHERE t.staff_id IN (SELECT a.staff_id FROM training_records a WHERE a.to_month > ${at}) ${only('t.staff_id')}
     GROUP BY t.staff_id
   ),
   moved_by AS (
@@ -121,5 +123,5 @@ export function snapshotSelect(at: string, param: (value: unknown) => string, on
   LEFT JOIN codes rel ON rel.id = s.religion_id
   WHERE (s.recruitment_date IS NULL OR s.recruitment_date <= ${at})
     AND (status.kind IS NULL OR status.kind <> ALL(${param(LEAVING_KINDS)}::text[]))
-    ${within}`
+    ${only('s.id')}`
 }
