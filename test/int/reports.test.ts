@@ -55,7 +55,15 @@ beforeAll(async () => {
   await create('ministry', 'tccb-r@test.local', ['ministry-hr'])
   await create('headA', 'head-r@test.local', ['unit-head'], vccvc.id)
   await create('nobody', 'sysadmin-r@test.local', ['sysadmin'])
-  for (const [who, email] of Object.entries({ ministry: 'tccb-r@test.local', hrA: 'nhansu@hoso.local', headA: 'head-r@test.local', nobody: 'sysadmin-r@test.local' })) {
+  // HR of the sibling department VTCBC with an approved read grant over VCCVC's subtree.
+  const vtcbc = units.find((u) => u.code === 'VTCBC')!
+  await create('hrB', 'hr-b-r@test.local', ['unit-hr'], vtcbc.id)
+  const grant = await payload.create({
+    collection: 'access-grants',
+    data: { grantee: accounts.hrB.id, action: 'read', units: [vccvc.id], purpose: 'Thống kê', status: 'pending', validFrom: new Date(Date.now() - DAY).toISOString(), validTo: new Date(Date.now() + DAY).toISOString() } as never,
+  })
+  await payload.update({ collection: 'access-grants', id: grant.id, data: { status: 'approved' } as never, user: { ...accounts.ministry, collection: 'accounts' } as never })
+  for (const [who, email] of Object.entries({ ministry: 'tccb-r@test.local', hrA: 'nhansu@hoso.local', headA: 'head-r@test.local', nobody: 'sysadmin-r@test.local', hrB: 'hr-b-r@test.local' })) {
     tokens[who] = await rest.login(email, PASSWORD)
   }
 })
@@ -265,6 +273,15 @@ test('scope: unit HR sees its subtree with sensitive columns; a unit head gets t
   expect((await as('headA')(`/api/reports/${bm01.code}/cell?row=${vccvc.id}&col=dang-vien`)).status).toBe(404)
   expect((await as('hrA')(`/api/reports/${bm01.code}?unit=${vtcbc.id}`)).status).toBe(404)
   expect((await as('hrA')(`/api/reports/${bm01.code}/cell?row=${vtcbc.id}&col=tong-so`)).status).toBe(404)
+  // A grant over VCCVC opens its report to HR of another unit, without the sensitive columns; their own unit keeps them.
+  const granted = await as('hrB')(`/api/reports/${bm01.code}?unit=${vccvc.id}`)
+  expect(granted.status).toBe(200)
+  expect(granted.body.totals['tong-so']).toBe(hr.body.totals['tong-so'])
+  expect(granted.body.leaves.map((l: any) => l.key)).not.toContain('dang-vien')
+  expect((await as('hrB')(`/api/reports/${bm01.code}?unit=${vtcbc.id}`)).body.leaves.map((l: any) => l.key)).toContain('dang-vien')
+  const both = await as('hrB')(`/api/reports/${bm01.code}`)
+  expect(both.body.rows.filter((r: any) => r.level === 0).map((r: any) => r.unit.id).sort()).toEqual([vccvc.id, vtcbc.id].sort())
+  expect(both.body.leaves.map((l: any) => l.key)).not.toContain('dang-vien')
   expect((await as('nobody')('/api/reports')).status).toBe(403)
   expect((await rest.call('GET', '/api/reports')).status).toBe(401)
   const listed = await as('hrA')('/api/reports')
