@@ -8,6 +8,7 @@ import type { PayloadRequest } from 'payload'
 import type { Pool } from 'pg'
 
 import { recordAuditEvent } from '../audit/record'
+import { rateLimiter } from '../rateLimit/limiter'
 import type { Actor, Scope } from '../domain/access'
 import { DomainError } from '../domain/errors'
 import { allowedGroups, parseCellQuery, parseReportQuery, SHIPPED_DEFINITIONS, type ReportDefinition } from '../domain/reports'
@@ -51,12 +52,28 @@ async function rootsFor(pool: Pool, reader: Reader, unitId: number | null): Prom
   return rows
 }
 
+/**
+ * A report reads the whole subtree (about a second for a ministry of 100 000): runs and drill-downs are limited per
+ * account (HOSO_REPORT_RUNS_PER_MINUTE, default 30), counted in PostgreSQL across instances.
+ */
+async function withinRunLimit(req: PayloadRequest, pool: Pool): Promise<void> {
+  const limit = Number(process.env.HOSO_REPORT_RUNS_PER_MINUTE ?? 30)
+  const r = await rateLimiter(pool).hit(`report:account:${req.user?.id}`, { limit, windowMs: 60_000 })
+  if (!r.allowed) {
+    throw new DomainError(
+      [{ field: 'report', vi: `Bạn đã chạy quá ${limit} báo cáo trong một phút; vui lòng thử lại sau ${r.retryAfterSeconds} giây`, en: `More than ${limit} report runs in a minute; try again in ${r.retryAfterSeconds} s` }],
+      'too-many',
+    )
+  }
+}
+
 const sensitiveOn = (actor: Actor, roots: ReadonlyArray<{ path: string }>) => roots.every((r) => maySeeSensitive(actor, { unitPath: r.path }))
 
 export async function reportFor(req: PayloadRequest, pool: Pool, reader: Reader, code: string, now = new Date()): Promise<{ result: ReportResult; definition: ReportDefinition; format: 'json' | 'xlsx'; parameters: Record<string, unknown> }> {
   const definition = await definitionByCode(pool, code)
   const query = parseReportQuery(new URL(req.url ?? '', 'http://local').searchParams, now)
   const roots = await rootsFor(pool, reader, query.unitId)
+  await withinRunLimit(req, pool)
   const result = await runReport(pool, definition, { date: query.date, rootUnitIds: roots.map((r) => r.id), allowed: allowedGroups(sensitiveOn(reader.actor, roots)) })
   const parameters = { date: result.date, unit: query.unitId, units: result.scope.unitIds, version: definition.version, omitted: result.omittedGroups }
   await recordAuditEvent(req, {
@@ -71,6 +88,7 @@ export async function cellFor(req: PayloadRequest, pool: Pool, reader: Reader, c
   const definition = await definitionByCode(pool, code)
   const query = parseCellQuery(new URL(req.url ?? '', 'http://local').searchParams, now)
   const [row] = await rootsFor(pool, reader, query.rowUnitId)
+  await withinRunLimit(req, pool)
   const scope = reader.scope
   const out = await peopleInCell(pool, definition, {
     date: query.date,

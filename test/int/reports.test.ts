@@ -42,6 +42,8 @@ const as = (who: string) => (path: string) => rest.call('GET', path, { token: to
 
 beforeAll(async () => {
   process.env.DEMO_PASSWORD = PASSWORD
+  // The brute-force comparisons run many reports in a minute; the limit itself has its own test.
+  process.env.HOSO_REPORT_RUNS_PER_MINUTE = '1000'
   const started = await startTestPayload()
   payload = started.payload
   await seedDemoData(payload, { staff: 160 })
@@ -397,4 +399,24 @@ test('ministry HR adds a definition without code: a bad one is refused by name, 
   const changed = await rest.call('PATCH', `/api/report-definitions/${good.body.doc.id}`, { token: tokens.ministry, body: { definition: { ...base, title: 'Nữ theo độ tuổi (sửa)', columns } } })
   expect(changed.status).toBe(200)
   expect(changed.body.doc.version).toBe(2)
+})
+
+test('report runs and drill-downs are limited per account (429, named), other accounts unaffected', async () => {
+  const vccvc = units.find((u) => u.code === 'VCCVC')!
+  await payload.create({ collection: 'accounts', data: { email: 'head-limit@test.local', password: PASSWORD, roles: ['unit-head'], unit: vccvc.id } as never })
+  await payload.create({ collection: 'accounts', data: { email: 'head-limit-2@test.local', password: PASSWORD, roles: ['unit-head'], unit: vccvc.id } as never })
+  const token = await rest.login('head-limit@test.local', PASSWORD)
+  const other = await rest.login('head-limit-2@test.local', PASSWORD)
+  const code = SHIPPED_DEFINITIONS[2]!.code
+  process.env.HOSO_REPORT_RUNS_PER_MINUTE = '3'
+  try {
+    const statuses: number[] = []
+    for (let i = 0; i < 3; i++) statuses.push((await rest.call('GET', `/api/reports/${code}`, { token })).status)
+    const refused = await rest.call('GET', `/api/reports/${code}/cell?row=${vccvc.id}&col=tong-so`, { token })
+    expect([...statuses, refused.status]).toEqual([200, 200, 200, 429])
+    expect(refused.body.errors[0].message).toMatch(/quá 3 báo cáo trong một phút/)
+    expect((await rest.call('GET', `/api/reports/${code}`, { token: other })).status).toBe(200)
+  } finally {
+    process.env.HOSO_REPORT_RUNS_PER_MINUTE = '1000'
+  }
 })
