@@ -64,7 +64,8 @@ export function snapshotSelect(at: string, param: (value: unknown) => string, on
   const listOfKind = `CASE k.code ${TRAINING_LEVELS.map((l) => `WHEN ${param(l.kind)} THEN ${param(l.list)}`).join(' ')} END`
   const unitKinds = param(UNIT_KINDS)
   return `WITH ${candidates}
-  sal AS (
+  -- Computed once (a parallel plan would otherwise sort every salary row in each worker).
+  sal AS MATERIALIZED (
     SELECT DISTINCT ON (h.staff_id) h.staff_id, h.rank_code FROM salary_history h
     WHERE h.effective_date <= ${at} AND (h.end_date IS NULL OR h.end_date >= ${at}) ${only('h.staff_id')}
     ORDER BY h.staff_id, h.effective_date DESC, h.id DESC
