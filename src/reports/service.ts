@@ -11,7 +11,7 @@ import { recordAuditEvent } from '../audit/record'
 import { rateLimiter } from '../rateLimit/limiter'
 import type { Actor, Scope } from '../domain/access'
 import { DomainError } from '../domain/errors'
-import { allowedGroups, parseCellQuery, parseReportQuery, SHIPPED_DEFINITIONS, type ReportDefinition } from '../domain/reports'
+import { allowedGroups, parseCellQuery, parseReportQuery, SHIPPED_DEFINITIONS, validateDefinition, type ReportDefinition } from '../domain/reports'
 import { maySeeSensitive } from '../domain/sensitivity'
 import { isWithinSubtree } from '../domain/unitTree'
 import { inScopeSql } from '../search/staffSearch'
@@ -28,7 +28,8 @@ export async function reportDefinitions(pool: Pool): Promise<ReportDefinition[]>
 
 async function savedDefinitions(pool: Pool): Promise<ReportDefinition[]> {
   const { rows } = await pool.query<{ definition: ReportDefinition }>('SELECT definition FROM report_definitions WHERE active ORDER BY code')
-  return rows.map((r) => r.definition)
+  // Checked again when read: a definition saved under an older snapshot list is left out, never run.
+  return rows.map((r) => r.definition).filter((d) => validateDefinition(d).length === 0)
 }
 
 export async function definitionByCode(pool: Pool, code: string): Promise<ReportDefinition> {
