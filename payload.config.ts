@@ -18,6 +18,9 @@ import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { MaintenanceWindows } from './collections/MaintenanceWindows/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
+import { REPORT_ENDPOINTS } from './collections/ReportDefinitions/endpoints'
+import { ReportDefinitions } from './collections/ReportDefinitions'
+import { ReportEditions } from './collections/ReportEditions'
 import { Decisions } from './collections/Decisions'
 import { ImportBatches } from './collections/ImportBatches'
 import { nationalSyncEndpoints } from './collections/NationalSync/endpoints'
@@ -62,10 +65,11 @@ export default buildConfig({
   },
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar, Decisions, ImportBatches, MaintenanceWindows,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions, ImportBatches, MaintenanceWindows, ReportDefinitions, ReportEditions,
   ])),
-  // Root endpoints (/api/<path>): the national database sync outbox (src/nationalSync/).
-  endpoints: [...nationalSyncEndpoints],
+  // Root endpoints (/api/<path>): the national database sync outbox (src/nationalSync/) and the statistical reports
+  // (/api/reports…: no collection named `reports`, docs/reports.md).
+  endpoints: [...nationalSyncEndpoints, ...REPORT_ENDPOINTS],
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).

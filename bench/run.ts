@@ -19,6 +19,7 @@
  * SQL; one record's document; default --staff 10000; bench/records.ts),
  * outbox (an HR edit with its national sync entry vs the entry's write alone; one delivery pass's entries/s;
  * bench/nationalSync.ts),
+ * reports (the BM01-layout report for the whole ministry, a drill-down, the Excel export; bench/reports.ts),
  * pages (Chromium loads sign-in → dashboard → staff list → record → "Hồ sơ của tôi" on the production build, each
  * beside the API call it stands on; bench/pages.ts).
  */
@@ -37,6 +38,7 @@ import { loadBench } from './load'
 import { benchImport } from './import'
 import { benchRecords } from './records'
 import { benchOutbox } from './nationalSync'
+import { benchReports } from './reports'
 import { pdfBench, pdfWorker } from './pdf'
 import { signBench } from './sign'
 import { searchStaff } from '../src/search/staffSearch'
@@ -69,7 +71,7 @@ export function stats(samples: number[]): Stats {
   return { n: s.length, medianMs: r(at(0.5)), p95Ms: r(at(0.95)), meanMs: r(s.reduce((a, b) => a + b, 0) / s.length) }
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
+export async function time(fn: () => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint()
   await fn()
   return Number(process.hrtime.bigint() - t0) / 1e6
@@ -139,8 +141,8 @@ runCli(async () => {
     writeResult(name, { benchmark: name, at: new Date().toISOString(), iterations, machine: { cpus: os.cpus().length, node: process.version }, ...result })
     return 0
   }
-  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'import', 'outbox', 'load', 'limits', 'pages'].includes(name)) {
-    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|import|outbox|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
+  if (!name || !['search', 'list', 'access', 'backup', 'audit', 'reminders', 'records', 'import', 'outbox', 'reports', 'load', 'limits', 'pages'].includes(name)) {
+    console.error('usage: npm run bench -- search|list|access|audit|backup|reminders|records|import|outbox|reports|pdf|sign|load|limits|pages [--staff N] [--iterations N] [--rows N] [--seconds S] [--batch N] [--rate R] [--fault none|kill|pg-restart] [--instances N]')
     return 2
   }
   const staffN = Number((name === 'records' || name === 'import') && !process.argv.includes('--staff') ? '10000' : values.staff)
@@ -176,6 +178,8 @@ runCli(async () => {
           ? () => benchReminders(pool, Math.min(iterations, Number(process.env.BENCH_REMINDER_ITERATIONS ?? 5)))
           : name === 'outbox'
             ? () => benchOutbox(booted.payload, pool, { iterations })
+          : name === 'reports'
+            ? () => benchReports(pool, Math.min(iterations, 20))
             : null
   if (direct) {
     const result = await direct()

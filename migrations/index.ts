@@ -31,6 +31,7 @@ import * as migration_20261207_161123_roles_dpo_archivist from './20261207_16112
 import * as migration_20261207_161703_account_security from './20261207_161703_account_security';
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
 import * as migration_20261207_200001_import_batches from './20261207_200001_import_batches';
+import * as migration_20261207_201000_report_definitions from './20261207_201000_report_definitions';
 import * as migration_20261207_202000_national_sync_outbox from './20261207_202000_national_sync_outbox';
 import * as migration_20261207_202735_maintenance_windows from './20261207_202735_maintenance_windows';
 
@@ -198,7 +199,12 @@ export const migrations = [
   {
     up: migration_20261207_200001_import_batches.up,
     down: migration_20261207_200001_import_batches.down,
-    name: '20261207_200001_import_batches'
+    name: '20261207_200001_import_batches',
+  },
+  {
+    up: migration_20261207_201000_report_definitions.up,
+    down: migration_20261207_201000_report_definitions.down,
+    name: '20261207_201000_report_definitions',
   },
   {
     up: migration_20261207_202000_national_sync_outbox.up,
@@ -208,6 +214,6 @@ export const migrations = [
   {
     up: migration_20261207_202735_maintenance_windows.up,
     down: migration_20261207_202735_maintenance_windows.down,
-    name: '20261207_202735_maintenance_windows'
+    name: '20261207_202735_maintenance_windows',
   },
 ];

@@ -93,6 +93,8 @@ export interface Config {
     decisions: Decision;
     'import-batches': ImportBatch;
     'maintenance-windows': MaintenanceWindow;
+    'report-definitions': ReportDefinition;
+    'report-editions': ReportEdition;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -139,6 +141,8 @@ export interface Config {
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
     'import-batches': ImportBatchesSelect<false> | ImportBatchesSelect<true>;
     'maintenance-windows': MaintenanceWindowsSelect<false> | MaintenanceWindowsSelect<true>;
+    'report-definitions': ReportDefinitionsSelect<false> | ReportDefinitionsSelect<true>;
+    'report-editions': ReportEditionsSelect<false> | ReportEditionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1158,6 +1162,79 @@ export interface MaintenanceWindow {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-definitions".
+ */
+export interface ReportDefinition {
+  id: number;
+  /**
+   * Taken from the JSON definition
+   */
+  code?: string | null;
+  /**
+   * Taken from the JSON definition
+   */
+  title?: string | null;
+  /**
+   * Taken from the JSON definition
+   */
+  version?: number | null;
+  active?: boolean | null;
+  definition:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-editions".
+ */
+export interface ReportEdition {
+  id: number;
+  code: string;
+  version: number;
+  reportDate: string;
+  format: string;
+  units:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  parameters:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  definition:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  fileHash: string;
+  requestedBy?: (number | null) | Account;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1371,6 +1448,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'maintenance-windows';
         value: number | MaintenanceWindow;
+      } | null)
+    | ({
+        relationTo: 'report-definitions';
+        value: number | ReportDefinition;
+      } | null)
+    | ({
+        relationTo: 'report-editions';
+        value: number | ReportEdition;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2047,6 +2132,36 @@ export interface MaintenanceWindowsSelect<T extends boolean = true> {
   shortNoticeApprovedBy?: T;
   endedAt?: T;
   cancelledAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-definitions_select".
+ */
+export interface ReportDefinitionsSelect<T extends boolean = true> {
+  code?: T;
+  title?: T;
+  version?: T;
+  active?: T;
+  definition?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-editions_select".
+ */
+export interface ReportEditionsSelect<T extends boolean = true> {
+  code?: T;
+  version?: T;
+  reportDate?: T;
+  format?: T;
+  units?: T;
+  parameters?: T;
+  definition?: T;
+  fileHash?: T;
+  requestedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

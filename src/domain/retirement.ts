@@ -101,3 +101,25 @@ export function reachingRetirement<T extends { birthDate?: DateInput; gender?: G
   }
   return out.sort((a, b) => a.retirementDate.getTime() - b.retirementDate.getTime())
 }
+
+/**
+ * The first day of the earliest birth month whose people have NOT yet passed their retirement date on `on`: people
+ * born before it (of that gender) are past retirement on that day (retirementDate < on). The retirement date only
+ * grows with the birth month, so one date per gender answers "past retirement on D" for a whole table by a
+ * comparison (reports, src/reports/snapshotSql.ts) instead of the rule per row.
+ */
+export function pastRetirementBirthCutoff(on: Date, gender: Gender, rule: RetirementRule = NGHI_DINH_135_2020): Date {
+  const target = on.getTime()
+  // Birth months as an index (year·12 + month0); search the last month that is past retirement.
+  let lo = (on.getUTCFullYear() - 100) * 12
+  let hi = on.getUTCFullYear() * 12 + on.getUTCMonth()
+  const past = (m: number) => retirementDate(new Date(Date.UTC(Math.floor(m / 12), m % 12, 1)), gender, rule).getTime() < target
+  if (!past(lo)) return new Date(Date.UTC(Math.floor(lo / 12), lo % 12, 1))
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (past(mid)) lo = mid
+    else hi = mid
+  }
+  const first = past(hi) ? hi + 1 : hi
+  return new Date(Date.UTC(Math.floor(first / 12), first % 12, 1))
+}

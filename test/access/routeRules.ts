@@ -175,6 +175,18 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'GET /:id/result.xlsx': 'collections/ImportBatches/endpoints.ts: the officer who ran the batch (404 otherwise)',
     },
   },
+  'report-definitions': {
+    access: { read: 'ministryHrOnly', create: 'ministryHrOnly', update: 'ministryHrOnly', delete: 'ministryHrOnly' },
+    file: 'access/organisationManagers.ts (ministryHrOnly): report definitions as validated JSON (hooks/reports/prepareDefinition.ts); no personal data',
+    duplicate: 'off',
+    graphQL: ['ReportDefinition', 'ReportDefinitions'],
+  },
+  'report-editions': {
+    access: { read: 'ministryHrOnly', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/organisationManagers.ts, access/nobody.ts: exported report runs written by the server (src/reports/editions.ts); counts, no names',
+    duplicate: 'off',
+    graphQL: ['ReportEdition', 'ReportEditions'],
+  },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',
@@ -307,6 +319,9 @@ export const ROOT_RULES: Record<string, string> = {
     'collections/NationalSync/endpoints.ts (src/nationalSync/list.ts): 401 without sign-in; ministry HR and sysadmin only (403), after the second factor; CCCD masked but its last 4 digits; record ids for ministry HR only, an audited read',
   'GET /national-sync/deadlines':
     'collections/NationalSync/endpoints.ts (src/nationalSync/deadlines.ts): 401 without sign-in; unit HR within their unit subtree, ministry HR everywhere (403 otherwise); an audited read',
+  'GET /reports': 'staffReadScope: readers of a unit subtree (401/403 otherwise); definitions only (code, title, legal basis), no personal data',
+  'GET /reports/:code': 'staffReadScope; counts over the reader\'s subtrees (a chosen unit outside them: 404); sensitive column groups dropped unless maySeeSensitive on every chosen unit; audited (read, or export for xlsx)',
+  'GET /reports/:code/cell': 'staffReadScope; the people behind a cell within the row unit in the reader\'s subtrees, named only when in the read scope today (others counted); list columns only; audited read of the people named',
 }
 
 /** GraphQL operations that belong to no collection. */
