@@ -18,6 +18,7 @@ import { HISTORY_COLLECTIONS } from './collections/Histories/index'
 import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { Decisions } from './collections/Decisions'
+import { DataRequests } from './collections/DataRequests/index'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SecurityRequests } from './collections/SecurityRequests/index'
@@ -58,7 +59,7 @@ export default buildConfig({
   },
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar, Decisions,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions, DataRequests,
   ])),
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],

@@ -30,6 +30,7 @@ import * as migration_20261207_160949_account_pending_totp from './20261207_1609
 import * as migration_20261207_161123_roles_dpo_archivist from './20261207_161123_roles_dpo_archivist';
 import * as migration_20261207_161703_account_security from './20261207_161703_account_security';
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
+import * as migration_20261207_203000_data_requests from './20261207_203000_data_requests';
 
 export const migrations = [
   {
@@ -190,6 +191,11 @@ export const migrations = [
   {
     up: migration_20261207_162614_lifecycle_decisions.up,
     down: migration_20261207_162614_lifecycle_decisions.down,
-    name: '20261207_162614_lifecycle_decisions'
+    name: '20261207_162614_lifecycle_decisions',
+  },
+  {
+    up: migration_20261207_203000_data_requests.up,
+    down: migration_20261207_203000_data_requests.down,
+    name: '20261207_203000_data_requests'
   },
 ];

@@ -91,6 +91,7 @@ export interface Config {
     'signed-exports': SignedExport;
     'working-calendar': WorkingCalendar;
     decisions: Decision;
+    'data-requests': DataRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -135,6 +136,7 @@ export interface Config {
     'signed-exports': SignedExportsSelect<false> | SignedExportsSelect<true>;
     'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
+    'data-requests': DataRequestsSelect<false> | DataRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1061,6 +1063,76 @@ export interface WorkingCalendar {
   createdAt: string;
 }
 /**
+ * Requests of data subjects: first reply within 02 working days; view, correct, provide within 10 days; delete 20; withdraw consent, restrict, object 15 (Decree 356/2025 Art. 5). One extension at most, with a reason.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-requests".
+ */
+export interface DataRequest {
+  id: number;
+  type: 'view' | 'correct' | 'provide' | 'delete' | 'restrict' | 'object' | 'withdraw-consent' | 'protect' | 'complain';
+  staff: number | Staff;
+  subject: string;
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  text?: string | null;
+  thirdParties?: boolean | null;
+  state: 'received' | 'replied' | 'closed';
+  dueState?: ('on-time' | 'due-soon' | 'overdue' | 'closed-on-time' | 'closed-late') | null;
+  channel: 'online' | 'paper';
+  filedBy?: (number | null) | Account;
+  receivedAt?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  receivedOn?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  firstReplyDue?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  dueDate?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  extendedDueDate?: string | null;
+  firstReplyText?: string | null;
+  firstRepliedAt?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  firstRepliedOn?: string | null;
+  firstRepliedBy?: (number | null) | Account;
+  extensionDays?: number | null;
+  extensionReason?: string | null;
+  extendedAt?: string | null;
+  outcome?: ('done' | 'partly' | 'refused') | null;
+  legalBasis?: ('article-19' | 'harm-to-others' | 'abusive' | 'other-law' | 'not-held') | null;
+  outcomeReason?: string | null;
+  closedAt?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  closedOn?: string | null;
+  closedBy?: (number | null) | Account;
+  changeRequest?: (number | null) | ChangeRequest;
+  correctionTask?: boolean | null;
+  correctionDoneAt?: string | null;
+  correctionDoneBy?: (number | null) | Account;
+  correctionNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1267,6 +1339,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'decisions';
         value: number | Decision;
+      } | null)
+    | ({
+        relationTo: 'data-requests';
+        value: number | DataRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1901,6 +1977,47 @@ export interface DecisionsSelect<T extends boolean = true> {
   revokedAt?: T;
   revocationReason?: T;
   applied?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-requests_select".
+ */
+export interface DataRequestsSelect<T extends boolean = true> {
+  type?: T;
+  staff?: T;
+  subject?: T;
+  items?: T;
+  text?: T;
+  thirdParties?: T;
+  state?: T;
+  dueState?: T;
+  channel?: T;
+  filedBy?: T;
+  receivedAt?: T;
+  receivedOn?: T;
+  firstReplyDue?: T;
+  dueDate?: T;
+  extendedDueDate?: T;
+  firstReplyText?: T;
+  firstRepliedAt?: T;
+  firstRepliedOn?: T;
+  firstRepliedBy?: T;
+  extensionDays?: T;
+  extensionReason?: T;
+  extendedAt?: T;
+  outcome?: T;
+  legalBasis?: T;
+  outcomeReason?: T;
+  closedAt?: T;
+  closedOn?: T;
+  closedBy?: T;
+  changeRequest?: T;
+  correctionTask?: T;
+  correctionDoneAt?: T;
+  correctionDoneBy?: T;
+  correctionNote?: T;
   updatedAt?: T;
   createdAt?: T;
 }

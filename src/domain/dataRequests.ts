@@ -20,6 +20,7 @@
 import type { CivilDate } from './calendar/civilDate'
 import { daysFromTo } from './calendar/civilDate'
 import { DomainError, type FieldIssue } from './errors'
+import { STAFF_FIELD_TIERS } from './tiers'
 
 export const DATA_REQUEST_TYPES = [
   'view', // xem dữ liệu
@@ -162,8 +163,8 @@ const issue = (field: string, vi: string, en: string): FieldIssue => ({ field, v
 const blank = (s: unknown) => typeof s !== 'string' || !s.trim()
 
 /** What a person (or the officer for a paper request) files. */
-export function checkNewDataRequest(input: { type?: unknown; subject?: unknown; text?: unknown }): FieldIssue[] {
-  const issues: FieldIssue[] = []
+export function checkNewDataRequest(input: { type?: unknown; subject?: unknown; text?: unknown; items?: unknown }): FieldIssue[] {
+  const issues: FieldIssue[] = [...checkItems(input.items)]
   if (!isDataRequestType(input.type)) issues.push(issue('type', 'Chọn loại yêu cầu', 'Choose the kind of request'))
   if (blank(input.subject)) issues.push(issue('subject', 'Nêu dữ liệu mà yêu cầu liên quan đến', 'Say which data the request is about'))
   else if (String(input.subject).length > 500) issues.push(issue('subject', 'Nội dung "liên quan đến" tối đa 500 ký tự', 'The subject is at most 500 characters'))
@@ -269,17 +270,59 @@ export function currentDeadline(r: DueInput): CivilDate | null {
 /**
  * Where a request stands on `today` (the day in Việt Nam): overdue after its deadline's day, due soon within
  * `soonDays` calendar days of it; a closed one is late when it closed after its deadline or its first reply
- * came late.
+ * came late (closing without a separate first reply counts as the first reply).
  */
 export function dueState(r: DueInput, today: CivilDate, soonDays = 2): DueState {
   const final = r.extendedDueDate ?? r.dueDate
   if (r.state === 'closed') {
     const closedOn = r.closedOn ?? today
-    const late = (final != null && daysFromTo(final, closedOn) > 0) || (r.firstRepliedOn != null && daysFromTo(r.firstReplyDue, r.firstRepliedOn) > 0)
+    // Closed without a separate first reply: the answer itself was the first reply.
+    const firstReply = r.firstRepliedOn ?? closedOn
+    const late = (final != null && daysFromTo(final, closedOn) > 0) || daysFromTo(r.firstReplyDue, firstReply) > 0
     return late ? 'closed-late' : 'closed-on-time'
   }
   const deadlines = [r.state === 'received' ? r.firstReplyDue : null, final].filter((d): d is CivilDate => d != null)
   if (deadlines.some((d) => daysFromTo(d, today) > 0)) return 'overdue'
   if (deadlines.some((d) => daysFromTo(today, d) <= soonDays)) return 'due-soon'
   return 'on-time'
+}
+
+// ── Who ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+type HasRoles = { roles: readonly string[] } | null | undefined
+
+/** The personal-data officer (NĐ 356 Điều 14.1.b: "tổ chức triển khai thực hiện các quyền của chủ thể dữ liệu"). */
+export const isDataProtectionOfficer = (a: HasRoles) => Boolean(a?.roles.includes('data-protection-officer'))
+
+/** Who sees every request with its due state: the officer, and ministry HR who answers for the records. */
+export const seesAllDataRequests = (a: HasRoles) => isDataProtectionOfficer(a) || Boolean(a?.roles.includes('ministry-hr'))
+
+/** Who records paper requests and answers them: the officer. */
+export const handlesDataRequests = isDataProtectionOfficer
+
+// ── Corrections: the person's declaration or HR's task ─────────────────────────────────────────────────────
+
+/** Items of a record a request may name: every item of the staff record but those the system keeps. */
+export const isRecordItem = (name: unknown): name is string => typeof name === 'string' && STAFF_FIELD_TIERS[name] != null && STAFF_FIELD_TIERS[name] !== 'system'
+
+/**
+ * How each item of a correction is corrected (Luật 91 Điều 13): an item the person declares (T1, T2) through their
+ * own change request; an item HR owns (T3: from decisions, the organisation's data) by HR — a correction task.
+ */
+export function correctionRoute(items: readonly string[]): { declared: string[]; hrOwned: string[] } {
+  const declared: string[] = []
+  const hrOwned: string[] = []
+  for (const item of items) {
+    const tier = STAFF_FIELD_TIERS[item]
+    if (tier === 'T1' || tier === 'T2') declared.push(item)
+    else if (tier === 'T3') hrOwned.push(item)
+  }
+  return { declared, hrOwned }
+}
+
+export function checkItems(items: unknown): FieldIssue[] {
+  if (items == null) return []
+  if (!Array.isArray(items) || items.length > 200) return [issue('items', 'Danh sách mục dữ liệu không hợp lệ', 'The list of items is not valid')]
+  const unknown = items.filter((i) => !isRecordItem(i))
+  return unknown.length ? [issue('items', `Không có mục dữ liệu: ${unknown.map(String).join(', ')}`, `No such items: ${unknown.map(String).join(', ')}`)] : []
 }

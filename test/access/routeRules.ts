@@ -161,6 +161,20 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'POST /:id/revoke': 'collections/Decisions/endpoints.ts: HR with authority over the record, with a reason (src/lifecycle)',
     },
   },
+  'data-requests': {
+    access: { read: 'readDataRequests', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/dataRequests.ts (the person their own; the personal-data officer and ministry HR all; HR by duty those with a correction task for them); writes only through the endpoints',
+    duplicate: 'off',
+    graphQL: ['DataRequest', 'DataRequests'],
+    endpoints: {
+      'POST /mine': 'collections/DataRequests/endpoints.ts: the caller files a request about their own record only',
+      'POST /paper': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403)',
+      'POST /:id/first-reply': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403)',
+      'POST /:id/extend': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403); once (src/domain/dataRequests.ts)',
+      'POST /:id/close': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403); refusal with basis and reason',
+      'POST /:id/correction-done': 'collections/DataRequests/endpoints.ts: HR with authority over the record by duty (403), a request it may read (404)',
+    },
+  },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',

@@ -132,5 +132,8 @@ describe('steps of a request', () => {
     expect(dueState({ ...replied, state: 'closed', closedOn: '2026-03-05' }, '2026-04-01')).toBe('closed-on-time')
     expect(dueState({ ...replied, state: 'closed', closedOn: '2026-03-06' }, '2026-04-01')).toBe('closed-late')
     expect(dueState({ ...replied, state: 'closed', firstRepliedOn: '2026-02-16', closedOn: '2026-02-20' }, '2026-04-01')).toBe('closed-late')
+    // Closed without a separate first reply: the answer was the first reply, late after 13/02.
+    expect(dueState({ ...replied, state: 'closed', firstRepliedOn: null, closedOn: '2026-02-13' }, '2026-04-01')).toBe('closed-on-time')
+    expect(dueState({ ...replied, state: 'closed', firstRepliedOn: null, closedOn: '2026-02-16' }, '2026-04-01')).toBe('closed-late')
   })
 })
