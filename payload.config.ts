@@ -19,6 +19,7 @@ import { Photos } from './collections/Photos/index'
 import { Ranks } from './collections/Ranks/index'
 import { Decisions } from './collections/Decisions'
 import { DataRequests } from './collections/DataRequests/index'
+import { myDataEndpoints } from './collections/DataRequests/myDataEndpoints'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SecurityRequests } from './collections/SecurityRequests/index'
@@ -61,6 +62,8 @@ export default buildConfig({
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar, Decisions, DataRequests,
   ])),
+  // The signed-in person's own data (Luật 91/2025 Điều 4.1): GET /api/my-data.json and /api/my-data.pdf.
+  endpoints: myDataEndpoints,
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).

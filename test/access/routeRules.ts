@@ -293,6 +293,8 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
 /** Root REST endpoints (/api/<path>). */
 export const ROOT_RULES: Record<string, string> = {
   'GET /access': "Payload's access summary for the caller: booleans only",
+  'GET /my-data.json': "collections/DataRequests/myDataEndpoints.ts: the signed-in person's own data only (401 without sign-in, 404 for an account without a record); audited",
+  'GET /my-data.pdf': "collections/DataRequests/myDataEndpoints.ts: the signed-in person's own data only (401 without sign-in, 404 for an account without a record); audited",
 }
 
 /** GraphQL operations that belong to no collection. */
