@@ -31,6 +31,7 @@ import * as migration_20261207_161123_roles_dpo_archivist from './20261207_16112
 import * as migration_20261207_161703_account_security from './20261207_161703_account_security';
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
 import * as migration_20261207_203000_data_requests from './20261207_203000_data_requests';
+import * as migration_20261207_203100_data_request_reminders from './20261207_203100_data_request_reminders';
 
 export const migrations = [
   {
@@ -196,6 +197,11 @@ export const migrations = [
   {
     up: migration_20261207_203000_data_requests.up,
     down: migration_20261207_203000_data_requests.down,
-    name: '20261207_203000_data_requests'
+    name: '20261207_203000_data_requests',
+  },
+  {
+    up: migration_20261207_203100_data_request_reminders.up,
+    down: migration_20261207_203100_data_request_reminders.down,
+    name: '20261207_203100_data_request_reminders',
   },
 ];

@@ -981,7 +981,7 @@ export interface ReminderSend {
   recipient: number | Account;
   staff?: (number | null) | Staff;
   email: string;
-  template: 'person-digest' | 'hr-digest' | 'manual';
+  template: 'person-digest' | 'hr-digest' | 'manual' | 'data-request';
   periodKey: string;
   status: 'sending' | 'sent' | 'failed';
   attempts: number;

@@ -326,3 +326,32 @@ export function checkItems(items: unknown): FieldIssue[] {
   const unknown = items.filter((i) => !isRecordItem(i))
   return unknown.length ? [issue('items', `Không có mục dữ liệu: ${unknown.map(String).join(', ')}`, `No such items: ${unknown.map(String).join(', ')}`)] : []
 }
+
+// ── Reminders to the officer ───────────────────────────────────────────────────────────────────────────────
+
+export interface DataRequestReminder {
+  /** Which deadline: the first reply's, or the (extended) deadline to answer. */
+  deadline: 'first-reply' | 'answer'
+  on: CivilDate
+  /** One message the working day before (or on the day), one more once it has passed. */
+  stage: 'due-soon' | 'overdue'
+}
+
+/**
+ * The reminder the officer gets about an open request on `today`: from `workingDaysBefore` working days before its
+ * current deadline (default 1: the working day before), and once more when it has passed. The caller sends each
+ * (request, deadline, day, stage) once.
+ */
+export function dataRequestReminder(
+  r: DueInput,
+  today: CivilDate,
+  calendar: { workingDaysBetween(from: CivilDate, to: CivilDate): number },
+  workingDaysBefore = 1,
+): DataRequestReminder | null {
+  if (r.state === 'closed') return null
+  const on = currentDeadline(r)
+  if (on == null) return null
+  const deadline = r.state === 'received' ? 'first-reply' : 'answer'
+  if (daysFromTo(on, today) > 0) return { deadline, on, stage: 'overdue' }
+  return calendar.workingDaysBetween(today, on) <= workingDaysBefore ? { deadline, on, stage: 'due-soon' } : null
+}

@@ -5,6 +5,7 @@
 import { startBackupSchedule } from '../backup/schedule'
 import { startAuditDrainer } from '../audit/outbox'
 import { startLifecycleSchedule } from '../lifecycle/schedule'
+import { startDataRequestReminders } from '../dataRequests/schedule'
 import { startReminderSchedule } from '../reminders/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   const reminders = startReminderSchedule(payload)
   // Decisions take effect at 00:00 Việt Nam time on their effective date (LIFECYCLE_SCHEDULE=off disables it).
   const lifecycle = startLifecycleSchedule(payload)
+  // Personal-data request deadlines: the officers are reminded every morning (REMINDER_SCHEDULE=off disables it).
+  const dataRequestReminders = startDataRequestReminders(payload)
   // The address printed in signed documents' verification links when PUBLIC_URL is not set (not
   // PUBLIC_URL itself: that also makes Payload's URLs absolute and its cookies origin-bound).
   process.env.HOSO_LISTEN_URL = server.url
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     try {
       reminders?.stop()
       lifecycle?.stop()
+      dataRequestReminders?.stop()
       await server.close(drainMs)
       database.stop()
       await auditDrainer.stop()

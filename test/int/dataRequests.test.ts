@@ -9,13 +9,16 @@ import type { Payload } from 'payload'
 import PG from 'pg'
 
 import { drainAuditOutbox } from '../../src/audit/outbox'
+import { sendDataRequestReminders } from '../../src/dataRequests/reminders'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { inProcessRest } from '../helpers/rest'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
 
 const PASSWORD = 'mat-khau-thu-nghiem-2026'
 let payload: Payload
 let sql: PG.Pool
 let rest: ReturnType<typeof inProcessRest>
+let smtp: SmtpSink
 const ids: Record<string, number> = {}
 const tokens: Record<string, string> = {}
 
@@ -32,6 +35,8 @@ const messages = (body: { errors?: Array<{ message: string }> }) => (body.errors
 beforeAll(async () => {
   // Thursday 12/02/2026, 10:00 in Hà Nội.
   process.env.HOSO_DATA_REQUESTS_NOW = '2026-02-12T03:00:00Z'
+  smtp = await startSmtpSink()
+  Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', PUBLIC_URL: 'https://hoso.example' })
   const started = await startTestPayload()
   payload = started.payload
   sql = new PG.Pool({ connectionString: started.databaseUrl, max: 2 })
@@ -61,11 +66,16 @@ beforeAll(async () => {
   await account('headA', ['unit-head'], { unit: vuA.id })
   await account('tccb', ['ministry-hr'])
   await account('dpo', ['data-protection-officer'])
+  await account('dpo2', ['data-protection-officer'])
+  // An officer whose account was disabled gets no reminders.
+  const gone = await payload.create({ collection: 'accounts', data: { email: 'dpo-gone@test.local', password: PASSWORD, roles: ['data-protection-officer'] } as never })
+  await sql.query('UPDATE accounts SET disabled = true WHERE id = $1', [gone.id])
   await account('auditor', ['auditor'])
 }, 300_000)
 
 afterAll(async () => {
   delete process.env.HOSO_DATA_REQUESTS_NOW
+  await smtp?.close()
   await sql?.end()
   await stopTestPayload(payload)
 })
@@ -212,4 +222,28 @@ test('correcting an item HR owns becomes HR\'s task with its deadline: HR of the
   expect(done.status).toBe(200)
   expect(done.body).toMatchObject({ state: 'closed', outcome: 'done', outcomeReason: 'Đã sửa theo Quyết định số 12/QĐ-BNV' })
   expect((await as('hrA')('POST', `/api/data-requests/${id}/correction-done`, { note: 'lần hai' })).status).toBe(409)
+})
+
+test('the officers get one e-mail the working day before each deadline and one when it has passed, never twice', async () => {
+  const filed = await as('mai')('POST', '/api/data-requests/mine', { type: 'object', subject: 'Phản đối công khai số điện thoại' })
+  const id = filed.body.id
+  const mine = () => smtp.messages.filter((m) => String((m as { subject?: string }).subject).includes(`số ${id} `))
+  const to = (m: unknown) => ((m as { to?: { text: string } }).to?.text ?? '')
+  // Thursday 12/02: the first reply is due Monday 23/02 (Tết between) — nothing yet.
+  await sendDataRequestReminders(payload, new Date('2026-02-12T03:00:00Z'))
+  expect(mine()).toHaveLength(0)
+  // Friday 13/02 is the working day before: one message to each enabled officer, and a second run sends nothing more.
+  await sendDataRequestReminders(payload, new Date('2026-02-13T01:00:00Z'))
+  await sendDataRequestReminders(payload, new Date('2026-02-13T09:00:00Z'))
+  expect(mine().map(to).sort()).toEqual(['dpo2@test.local', 'dpo@test.local'])
+  expect(String((mine()[0] as { subject?: string }).subject)).toContain('sắp đến hạn trả lời lần đầu')
+  expect(String((mine()[0] as { text?: string }).text)).toContain('23/02/2026')
+  expect(String((mine()[0] as { text?: string }).text)).toContain(`https://hoso.example/admin/collections/data-requests/${id}`)
+  // Tuesday 24/02, still no first reply: overdue, once more.
+  await sendDataRequestReminders(payload, new Date('2026-02-24T01:00:00Z'))
+  await sendDataRequestReminders(payload, new Date('2026-02-24T02:00:00Z'))
+  expect(mine()).toHaveLength(4)
+  expect(mine().slice(2).every((m) => String((m as { subject?: string }).subject).includes('quá hạn'))).toBe(true)
+  const rows = (await sql.query(`SELECT count(*)::int AS n FROM reminder_sends WHERE template = 'data-request' AND period_key LIKE $1 AND status = 'sent'`, [`data-request:${id}:%`])).rows[0].n
+  expect(rows).toBe(4)
 })

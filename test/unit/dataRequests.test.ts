@@ -137,3 +137,19 @@ describe('steps of a request', () => {
     expect(dueState({ ...replied, state: 'closed', firstRepliedOn: null, closedOn: '2026-02-16' }, '2026-04-01')).toBe('closed-late')
   })
 })
+
+describe('reminders to the officer', () => {
+  test('the working day before a deadline, and once it has passed; across Tết the day before is the Friday before', async () => {
+    const { dataRequestReminder } = await import('../../src/domain/dataRequests')
+    const r = { state: 'received' as const, firstReplyDue: '2026-02-23', dueDate: '2026-02-23' }
+    // Friday 13/02 is the working day before Monday 23/02 (Tết between): remind then, not on Thursday 12/02.
+    expect(dataRequestReminder(r, '2026-02-12', calendar)).toBeNull()
+    expect(dataRequestReminder(r, '2026-02-13', calendar)).toEqual({ deadline: 'first-reply', on: '2026-02-23', stage: 'due-soon' })
+    expect(dataRequestReminder(r, '2026-02-23', calendar)).toEqual({ deadline: 'first-reply', on: '2026-02-23', stage: 'due-soon' })
+    expect(dataRequestReminder(r, '2026-02-24', calendar)).toEqual({ deadline: 'first-reply', on: '2026-02-23', stage: 'overdue' })
+    const replied = { ...r, state: 'replied' as const, dueDate: '2026-03-04', extendedDueDate: '2026-03-16' }
+    expect(dataRequestReminder(replied, '2026-03-04', calendar)).toBeNull()
+    expect(dataRequestReminder(replied, '2026-03-13', calendar)).toEqual({ deadline: 'answer', on: '2026-03-16', stage: 'due-soon' })
+    expect(dataRequestReminder({ ...replied, state: 'closed' }, '2026-04-01', calendar)).toBeNull()
+  })
+})
