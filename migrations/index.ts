@@ -32,6 +32,7 @@ import * as migration_20261207_161703_account_security from './20261207_161703_a
 import * as migration_20261207_162614_lifecycle_decisions from './20261207_162614_lifecycle_decisions';
 import * as migration_20261207_203000_data_requests from './20261207_203000_data_requests';
 import * as migration_20261207_203100_data_request_reminders from './20261207_203100_data_request_reminders';
+import * as migration_20261207_203200_officer_access from './20261207_203200_officer_access';
 
 export const migrations = [
   {
@@ -203,5 +204,10 @@ export const migrations = [
     up: migration_20261207_203100_data_request_reminders.up,
     down: migration_20261207_203100_data_request_reminders.down,
     name: '20261207_203100_data_request_reminders',
+  },
+  {
+    up: migration_20261207_203200_officer_access.up,
+    down: migration_20261207_203200_officer_access.down,
+    name: '20261207_203200_officer_access',
   },
 ];

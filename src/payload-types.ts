@@ -1129,6 +1129,11 @@ export interface DataRequest {
   correctionDoneAt?: string | null;
   correctionDoneBy?: (number | null) | Account;
   correctionNote?: string | null;
+  accessStatus?: ('requested' | 'approved') | null;
+  accessRequestedBy?: (number | null) | Account;
+  accessApprovedBy?: (number | null) | Account;
+  accessApprovedAt?: string | null;
+  accessUntil?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2018,6 +2023,11 @@ export interface DataRequestsSelect<T extends boolean = true> {
   correctionDoneAt?: T;
   correctionDoneBy?: T;
   correctionNote?: T;
+  accessStatus?: T;
+  accessRequestedBy?: T;
+  accessApprovedBy?: T;
+  accessApprovedAt?: T;
+  accessUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { closeRequest, completeCorrectionTask, extendRequest, fileOwnRequest, recordPaperRequest, sendFirstReply } from '../../src/dataRequests/workflow'
+import { approveOfficerAccess, readThroughOfficerAccess, requestOfficerAccess } from '../../src/dataRequests/officerAccess'
 import { refuse } from '../../src/domain/errors'
 import { handle } from '../shared/responses'
 
@@ -28,6 +29,9 @@ async function bodyOf(req: PayloadRequest): Promise<Record<string, unknown>> {
  *   POST /api/data-requests/:id/extend         the one extension {days, reason}
  *   POST /api/data-requests/:id/close          the outcome {outcome, legalBasis, reason}
  *   POST /api/data-requests/:id/correction-done  HR with authority over the record: the items they own are corrected {note}
+ *   POST /api/data-requests/:id/access         the officer asks to read the items the request concerns {until?}
+ *   POST /api/data-requests/:id/access/approve ministry HR approves that access (not the officer who asked)
+ *   GET  /api/data-requests/:id/record         the officer reads those items, while approved, in date and the request open
  */
 export const dataRequestEndpoints: Endpoint[] = [
   { path: '/mine', method: 'post', handler: handle(async (req) => fileOwnRequest(req, await bodyOf(req))) },
@@ -42,5 +46,8 @@ export const dataRequestEndpoints: Endpoint[] = [
     }),
   },
   { path: '/:id/close', method: 'post', handler: handle(async (req) => closeRequest(req, idParam(req), await bodyOf(req))) },
+  { path: '/:id/access', method: 'post', handler: handle(async (req) => requestOfficerAccess(req, idParam(req), await bodyOf(req))) },
+  { path: '/:id/access/approve', method: 'post', handler: handle(async (req) => approveOfficerAccess(req, idParam(req))) },
+  { path: '/:id/record', method: 'get', handler: handle(async (req) => readThroughOfficerAccess(req, idParam(req))) },
   { path: '/:id/correction-done', method: 'post', handler: handle(async (req) => completeCorrectionTask(req, idParam(req), (await bodyOf(req)).note)) },
 ]

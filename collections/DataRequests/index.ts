@@ -102,5 +102,20 @@ export const DataRequests: CollectionConfig = {
     instant('correctionDoneAt', 'Bộ phận tổ chức cán bộ đã chỉnh sửa lúc', 'HR corrected at'),
     { name: 'correctionDoneBy', type: 'relationship', relationTo: 'accounts', label: label('Người chỉnh sửa', 'Corrected by'), admin: { ...ro, hidden: true } },
     { name: 'correctionNote', type: 'textarea', label: label('Ghi chú chỉnh sửa', 'Correction note'), admin: ro },
+    // The officer's narrow access to the items the request concerns (src/domain/officerAccess.ts).
+    {
+      name: 'accessStatus',
+      type: 'select',
+      label: label('Quyền truy cập của cán bộ bảo vệ dữ liệu', 'Officer access'),
+      options: [
+        { value: 'requested', label: label('Chờ Vụ Tổ chức cán bộ phê duyệt', 'Waiting for ministry HR') },
+        { value: 'approved', label: label('Đã phê duyệt', 'Approved') },
+      ],
+      admin: side,
+    },
+    { name: 'accessRequestedBy', type: 'relationship', relationTo: 'accounts', label: label('Người đề nghị truy cập', 'Access asked by'), admin: { ...ro, hidden: true } },
+    { name: 'accessApprovedBy', type: 'relationship', relationTo: 'accounts', label: label('Người phê duyệt truy cập', 'Access approved by'), admin: { ...ro, hidden: true } },
+    instant('accessApprovedAt', 'Phê duyệt truy cập lúc', 'Access approved at'),
+    instant('accessUntil', 'Truy cập đến', 'Access until'),
   ],
 }

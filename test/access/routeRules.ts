@@ -173,6 +173,9 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'POST /:id/extend': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403); once (src/domain/dataRequests.ts)',
       'POST /:id/close': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403); refusal with basis and reason',
       'POST /:id/correction-done': 'collections/DataRequests/endpoints.ts: HR with authority over the record by duty (403), a request it may read (404)',
+      'POST /:id/access': 'collections/DataRequests/endpoints.ts: the personal-data officer asks to read the items of an open request that names them (src/domain/officerAccess.ts)',
+      'POST /:id/access/approve': 'collections/DataRequests/endpoints.ts: ministry HR only, never the officer who asked (403)',
+      'GET /:id/record': 'collections/DataRequests/endpoints.ts: the officer reads exactly the request\'s items while approved, in date and the request open (403 otherwise); audited with the request as purpose',
     },
   },
   'access-grants': {

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import PG from 'pg'
 
 import { drainAuditOutbox } from '../../src/audit/outbox'
+import { allowed, type OracleOfficerAccess } from '../access/oracle'
 import { sendDataRequestReminders } from '../../src/dataRequests/reminders'
 import { startTestPayload, stopTestPayload } from '../helpers/payload'
 import { inProcessRest } from '../helpers/rest'
@@ -246,4 +247,58 @@ test('the officers get one e-mail the working day before each deadline and one w
   expect(mine().slice(2).every((m) => String((m as { subject?: string }).subject).includes('quá hạn'))).toBe(true)
   const rows = (await sql.query(`SELECT count(*)::int AS n FROM reminder_sends WHERE template = 'data-request' AND period_key LIKE $1 AND status = 'sent'`, [`data-request:${id}:%`])).rows[0].n
   expect(rows).toBe(4)
+})
+
+test('the officer\'s narrow access: asked for, approved by ministry HR, exactly the request\'s items (sensitive ones too), audited, ended by the deadline and by closing', async () => {
+  const filed = await as('lan')('POST', '/api/data-requests/mine', { type: 'view', subject: 'Tôn giáo và quan hệ gia đình', items: ['religion', 'familyMembers'] })
+  const id = filed.body.id
+  const relation = (await payload.create({ collection: 'codes', data: { list: 'relation', code: 'CHA', name: 'Cha đẻ' } as never })).id
+  await payload.create({ collection: 'family-members', data: { staff: ids.lan, side: 'self', relation, fullName: 'Nguyễn Văn An', birthYear: 1955, details: 'Hưu trí' } as never, overrideAccess: true })
+  // By role alone the officer reads no record.
+  expect((await as('dpo')('GET', `/api/staff/${ids.lan}`)).status).toBe(403)
+  // What the independent oracle (test/access/oracle.ts) says the officer may read, at each stage of the access.
+  const oracle = (state: OracleOfficerAccess['state']) => allowed({ roles: ['data-protection-officer'], secondFactor: true }, { own: false, relation: 'other', officerAccess: { state, covers: true } }, 'read', 'sensitive')
+  const early = await as('dpo')('GET', `/api/data-requests/${id}/record`)
+  expect(early.status === 200).toBe(oracle('pending'))
+  expect(messages(early.body)).toContain('chưa được Vụ Tổ chức cán bộ phê duyệt')
+  // A request that names no item opens nothing; an access beyond the deadline is refused.
+  const vague = await as('lan')('POST', '/api/data-requests/mine', { type: 'view', subject: 'Toàn bộ' })
+  expect((await as('dpo')('POST', `/api/data-requests/${vague.body.id}/access`, {})).status).toBe(409)
+  expect((await as('dpo')('POST', `/api/data-requests/${id}/access`, { until: '2026-03-01T00:00:00Z' })).status).toBe(400)
+  expect((await as('tccb')('POST', `/api/data-requests/${id}/access`, {})).status).toBe(403)
+  const asked = await as('dpo')('POST', `/api/data-requests/${id}/access`, {})
+  expect(asked.status).toBe(200)
+  // The end of 23/02/2026 in Hà Nội.
+  expect(asked.body).toMatchObject({ accessStatus: 'requested', accessUntil: '2026-02-23T16:59:59.999Z' })
+  expect((await as('dpo')('POST', `/api/data-requests/${id}/access/approve`)).status).toBe(403)
+  expect((await as('hrA')('POST', `/api/data-requests/${id}/access/approve`)).status).toBe(404)
+  expect((await as('dpo')('GET', `/api/data-requests/${id}/record`)).status).toBe(403)
+  expect((await as('tccb')('POST', `/api/data-requests/${id}/access/approve`)).body).toMatchObject({ accessStatus: 'approved' })
+
+  const read = await as('dpo')('GET', `/api/data-requests/${id}/record`)
+  expect(read.status === 200).toBe(oracle('active'))
+  expect(read.status).toBe(200)
+  expect(Object.keys(read.body.items).sort()).toEqual(['familyMembers', 'religion'])
+  expect(read.body.items.familyMembers.map((f: { fullName: string; details: string }) => [f.fullName, f.details])).toEqual([['Nguyễn Văn An', 'Hưu trí']])
+  expect(read.raw).not.toContain('Nam Định') // hometown, not asked for
+  expect((await as('tccb')('GET', `/api/data-requests/${id}/record`)).status).toBe(403)
+  await drainAuditOutbox(sql)
+  const readEvent = (await sql.query(`SELECT purpose, detail FROM audit_events WHERE operation = 'read' AND target_collection = 'staff' AND detail->>'dataRequest' = $1`, [String(id)])).rows
+  expect(readEvent).toEqual([{ purpose: `Yêu cầu về dữ liệu cá nhân số ${id}`, detail: { dataRequest: id, items: ['religion', 'familyMembers'] } }])
+  expect((await events(id)).map((e) => e.detail.action)).toEqual(['file', 'access-request', 'access-approve'])
+
+  // After its time: refused. Then, back in time but with the request closed: ended.
+  process.env.HOSO_DATA_REQUESTS_NOW = '2026-02-23T17:00:00Z'
+  try {
+    const expired = await as('dpo')('GET', `/api/data-requests/${id}/record`)
+    expect(expired.status === 200).toBe(oracle('expired'))
+    expect(messages(expired.body)).toContain('hết hạn')
+  } finally {
+    process.env.HOSO_DATA_REQUESTS_NOW = '2026-02-12T03:00:00Z'
+  }
+  expect((await as('dpo')('POST', `/api/data-requests/${id}/close`, { outcome: 'done' })).status).toBe(200)
+  const after = await as('dpo')('GET', `/api/data-requests/${id}/record`)
+  expect(after.status === 200).toBe(oracle('closed'))
+  expect(after.status).toBe(403)
+  expect(messages(after.body)).toContain('yêu cầu đã được giải quyết xong')
 })
