@@ -8,22 +8,18 @@ import type { PayloadRequest } from 'payload'
 import { actorOf } from '../accounts/actor'
 import { recordAuditEvent } from '../audit/record'
 import { inTransaction } from '../db/transaction'
-import { DomainError, refuse } from '../domain/errors'
+import { DomainError } from '../domain/errors'
 import { HISTORY_NAMES, HISTORY_SLUGS, type HistoryName } from '../domain/forms/model'
 import { checkAccessApproval, checkAccessRequest, officerAccessRefusal, type OfficerAccessInput } from '../domain/officerAccess'
 import { relationId } from '../domain/relationId'
-import { dataRequestsNow, type DataRequestDoc } from './workflow'
+import { dataRequestsNow, requestFor, type DataRequestDoc } from './workflow'
 
 const who = (req: PayloadRequest) => {
   const actor = actorOf(req)
   return actor && req.user ? { id: Number(req.user.id), roles: actor.roles } : null
 }
 
-async function load(req: PayloadRequest, id: number): Promise<DataRequestDoc> {
-  const visible = await req.payload.find({ collection: 'data-requests', where: { id: { equals: id } }, depth: 0, limit: 1, req, overrideAccess: false, user: req.user })
-  if (!visible.docs.length) refuse('not-found', 'id', 'Không tìm thấy yêu cầu', 'Request not found')
-  return (await req.payload.findByID({ collection: 'data-requests', id, depth: 0, req, overrideAccess: true })) as unknown as DataRequestDoc
-}
+const load = requestFor
 
 const input = (r: DataRequestDoc): OfficerAccessInput => ({
   state: r.state,

@@ -123,7 +123,7 @@ function requireOfficer(req: PayloadRequest) {
 }
 
 /** A request the caller may see (404 otherwise), then its full row. */
-async function requestFor(req: PayloadRequest, id: number): Promise<DataRequestDoc> {
+export async function requestFor(req: PayloadRequest, id: number): Promise<DataRequestDoc> {
   const visible = await req.payload.find({ collection: 'data-requests', where: { id: { equals: id } }, depth: 0, limit: 1, req, overrideAccess: false, user: req.user })
   if (!visible.docs.length) refuse('not-found', 'id', 'Không tìm thấy yêu cầu', 'Request not found')
   return (await req.payload.findByID({ collection: 'data-requests', id, depth: 0, req, overrideAccess: true })) as unknown as DataRequestDoc
