@@ -33,6 +33,7 @@ import * as migration_20261207_162614_lifecycle_decisions from './20261207_16261
 import * as migration_20261207_203000_data_requests from './20261207_203000_data_requests';
 import * as migration_20261207_203100_data_request_reminders from './20261207_203100_data_request_reminders';
 import * as migration_20261207_203200_officer_access from './20261207_203200_officer_access';
+import * as migration_20261207_203300_breaches from './20261207_203300_breaches';
 
 export const migrations = [
   {
@@ -209,5 +210,10 @@ export const migrations = [
     up: migration_20261207_203200_officer_access.up,
     down: migration_20261207_203200_officer_access.down,
     name: '20261207_203200_officer_access',
+  },
+  {
+    up: migration_20261207_203300_breaches.up,
+    down: migration_20261207_203300_breaches.down,
+    name: '20261207_203300_breaches',
   },
 ];

@@ -92,6 +92,7 @@ export interface Config {
     'working-calendar': WorkingCalendar;
     decisions: Decision;
     'data-requests': DataRequest;
+    breaches: Breach;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -137,6 +138,7 @@ export interface Config {
     'working-calendar': WorkingCalendarSelect<false> | WorkingCalendarSelect<true>;
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
     'data-requests': DataRequestsSelect<false> | DataRequestsSelect<true>;
+    breaches: BreachesSelect<false> | BreachesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1138,6 +1140,33 @@ export interface DataRequest {
   createdAt: string;
 }
 /**
+ * Notify the competent authority within 72 hours of finding the breach (Personal Data Protection Law Art. 23). The file is kept at least 5 years.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaches".
+ */
+export interface Breach {
+  id: number;
+  summary: string;
+  nature?: string | null;
+  occurredAt?: string | null;
+  foundAt: string;
+  place?: string | null;
+  categories: string;
+  affectedCount: number;
+  consequences?: string | null;
+  measures?: string | null;
+  contact?: string | null;
+  notifiedAt?: string | null;
+  notifiedTo?: string | null;
+  resolvedAt?: string | null;
+  clock?: ('open' | 'overdue' | 'notified-on-time' | 'notified-late') | null;
+  notifyBy?: string | null;
+  keptUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1348,6 +1377,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'data-requests';
         value: number | DataRequest;
+      } | null)
+    | ({
+        relationTo: 'breaches';
+        value: number | Breach;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2028,6 +2061,30 @@ export interface DataRequestsSelect<T extends boolean = true> {
   accessApprovedBy?: T;
   accessApprovedAt?: T;
   accessUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaches_select".
+ */
+export interface BreachesSelect<T extends boolean = true> {
+  summary?: T;
+  nature?: T;
+  occurredAt?: T;
+  foundAt?: T;
+  place?: T;
+  categories?: T;
+  affectedCount?: T;
+  consequences?: T;
+  measures?: T;
+  contact?: T;
+  notifiedAt?: T;
+  notifiedTo?: T;
+  resolvedAt?: T;
+  clock?: T;
+  notifyBy?: T;
+  keptUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

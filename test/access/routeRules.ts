@@ -178,6 +178,13 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
       'GET /:id/record': 'collections/DataRequests/endpoints.ts: the officer reads exactly the request\'s items while approved, in date and the request open (403 otherwise); audited with the request as purpose',
     },
   },
+  breaches: {
+    access: { read: 'breachHandlers', create: 'breachHandlers', update: 'breachHandlers', delete: 'nobody' },
+    file: 'access/breaches.ts (the personal-data officer and the system administrator; no personal record in it), access/nobody.ts (never deleted)',
+    duplicate: 'off',
+    graphQL: ['Breach', 'Breaches'],
+    endpoints: { 'GET /:id/notice.pdf': 'collections/Breaches/index.ts: a breach the caller may read (404 otherwise); audited' },
+  },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',
