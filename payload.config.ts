@@ -21,6 +21,7 @@ import { Decisions } from './collections/Decisions'
 import { DataRequests } from './collections/DataRequests/index'
 import { myDataEndpoints } from './collections/DataRequests/myDataEndpoints'
 import { Breaches } from './collections/Breaches/index'
+import { Consents } from './collections/Consents/index'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SecurityRequests } from './collections/SecurityRequests/index'
@@ -61,7 +62,7 @@ export default buildConfig({
   },
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
-    ReminderSends, SignedExports, WorkingCalendar, Decisions, DataRequests, Breaches,
+    ReminderSends, SignedExports, WorkingCalendar, Decisions, DataRequests, Breaches, Consents,
   ])),
   // The signed-in person's own data (Luật 91/2025 Điều 4.1): GET /api/my-data.json and /api/my-data.pdf.
   endpoints: myDataEndpoints,

@@ -34,6 +34,7 @@ import * as migration_20261207_203000_data_requests from './20261207_203000_data
 import * as migration_20261207_203100_data_request_reminders from './20261207_203100_data_request_reminders';
 import * as migration_20261207_203200_officer_access from './20261207_203200_officer_access';
 import * as migration_20261207_203300_breaches from './20261207_203300_breaches';
+import * as migration_20261207_203400_consents from './20261207_203400_consents';
 
 export const migrations = [
   {
@@ -215,5 +216,10 @@ export const migrations = [
     up: migration_20261207_203300_breaches.up,
     down: migration_20261207_203300_breaches.down,
     name: '20261207_203300_breaches',
+  },
+  {
+    up: migration_20261207_203400_consents.up,
+    down: migration_20261207_203400_consents.down,
+    name: '20261207_203400_consents',
   },
 ];

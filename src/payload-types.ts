@@ -93,6 +93,7 @@ export interface Config {
     decisions: Decision;
     'data-requests': DataRequest;
     breaches: Breach;
+    consents: Consent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -139,6 +140,7 @@ export interface Config {
     decisions: DecisionsSelect<false> | DecisionsSelect<true>;
     'data-requests': DataRequestsSelect<false> | DataRequestsSelect<true>;
     breaches: BreachesSelect<false> | BreachesSelect<true>;
+    consents: ConsentsSelect<false> | ConsentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1168,6 +1170,21 @@ export interface Breach {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents".
+ */
+export interface Consent {
+  id: number;
+  staff: number | Staff;
+  item: string;
+  text: string;
+  givenAt?: string | null;
+  givenBy?: (number | null) | Account;
+  withdrawnAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1381,6 +1398,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'breaches';
         value: number | Breach;
+      } | null)
+    | ({
+        relationTo: 'consents';
+        value: number | Consent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2085,6 +2106,20 @@ export interface BreachesSelect<T extends boolean = true> {
   clock?: T;
   notifyBy?: T;
   keptUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents_select".
+ */
+export interface ConsentsSelect<T extends boolean = true> {
+  staff?: T;
+  item?: T;
+  text?: T;
+  givenAt?: T;
+  givenBy?: T;
+  withdrawnAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -185,6 +185,16 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
     graphQL: ['Breach', 'Breaches'],
     endpoints: { 'GET /:id/notice.pdf': 'collections/Breaches/index.ts: a breach the caller may read (404 otherwise); audited' },
   },
+  consents: {
+    access: { read: 'readConsents', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/consents.ts (the person their own; the personal-data officer and ministry HR all); writes only through the endpoints',
+    duplicate: 'off',
+    graphQL: ['Consent', 'Consents'],
+    endpoints: {
+      'POST /mine': 'collections/Consents/index.ts: the caller consents for their own record only (items of HOSO_CONSENT_ITEMS, explicit agree)',
+      'POST /:id/withdraw': 'collections/Consents/index.ts: the caller\'s own consent only (404 otherwise); removes the item from their record',
+    },
+  },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',
