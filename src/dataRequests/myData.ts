@@ -2,7 +2,7 @@
  * "Tải toàn bộ dữ liệu của tôi" — everything hoso holds about the signed-in person, at once and without a request
  * (Luật 91/2025 Điều 4.1: to know, to view, to be given a copy): the record with all its histories as the one
  * canonical, versioned record JSON (docs/record-json.md), pending and past change requests, photos (references),
- * signed exports issued about them, their personal-data requests, their account with its sessions and sign-in
+ * signed exports issued about them, their personal-data requests and consents, their account with its sessions and sign-in
  * history, and the access log of their record.
  *
  * Only the person's own data: every list is filtered on their own record or account and read through their own
@@ -31,6 +31,7 @@ export interface MyData {
   photos: Array<{ id: number; filename: string | null; mimeType: string | null; filesize: number | null; url: string | null; current: boolean; createdAt: string }>
   signedExports: Array<Record<string, unknown>>
   dataRequests: Array<Record<string, unknown>>
+  consents: Array<{ id: number; item: string; text: string; givenAt: string | null; withdrawnAt: string | null }>
   accounts: Array<{ id: number; email: string; displayName: string | null; roles: string[]; disabled: boolean; secondFactor: boolean; createdAt: string; sessions: Array<{ createdAt: string | null; expiresAt: string }> }>
   signIns: Array<{ occurredAt: string; operation: AuditOperation; ip: string | null; userAgent: string | null }>
   accessLog: Array<{ occurredAt: string; operation: AuditOperation; operationLabel: string; actor: string | null; self: boolean; roles: string[]; purpose: string | null; collection: string }>
@@ -54,11 +55,12 @@ export async function collectMyData(req: PayloadRequest, now = new Date()): Prom
   const asPerson = { overrideAccess: false, user, req, pagination: false, depth: 0 } as const
   const record = await loadCanonicalRecord({ req }, staffId)
   if (!record) refuse('not-found', 'staff', 'Không đọc được hồ sơ của bạn', 'Your record could not be read')
-  const [changeRequests, photos, signedExports, dataRequests, staffRow] = await Promise.all([
+  const [changeRequests, photos, signedExports, dataRequests, consents, staffRow] = await Promise.all([
     payload.find({ collection: 'change-requests', where: own, sort: 'createdAt', ...asPerson }),
     payload.find({ collection: 'photos', where: own, sort: 'createdAt', ...asPerson }),
     payload.find({ collection: 'signed-exports', where: own, sort: 'createdAt', ...asPerson }),
     payload.find({ collection: 'data-requests', where: own, sort: 'receivedAt', ...asPerson }),
+    payload.find({ collection: 'consents', where: own, sort: 'givenAt', ...asPerson }),
     payload.findByID({ collection: 'staff', id: staffId, depth: 0, select: { photo: true }, overrideAccess: false, user, req }),
   ])
   const currentPhoto = (staffRow as { photo?: number | { id: number } | null }).photo
@@ -141,6 +143,7 @@ export async function collectMyData(req: PayloadRequest, now = new Date()): Prom
       outcomeReason: d.outcomeReason ?? null,
       closedOn: d.closedOn ?? null,
     })),
+    consents: consents.docs.map((c) => ({ id: c.id, item: c.item, text: c.text, givenAt: iso(c.givenAt), withdrawnAt: iso(c.withdrawnAt) })),
     accounts: accounts.docs.map((a) => ({
       id: a.id,
       email: a.email,

@@ -39,6 +39,7 @@ const as = (who: string) => (method: string, p: string, body?: unknown) => rest.
 
 beforeAll(async () => {
   process.env.DEMO_PASSWORD = PASSWORD
+  process.env.HOSO_CONSENT_ITEMS = 'email'
   process.env.MEDIA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'hoso-mydata-'))
   const started = await startTestPayload()
   payload = started.payload
@@ -75,6 +76,8 @@ beforeAll(async () => {
   expect(submitted.status).toBe(200)
   // A data request, reads by ministry HR of each record, and the other person's own change request.
   expect((await as('me')('POST', '/api/data-requests/mine', { type: 'view', subject: 'Toàn bộ hồ sơ' })).status).toBe(200)
+  expect((await as('me')('POST', '/api/consents/mine', { item: 'email', text: 'Đồng ý dùng thư điện tử cá nhân', agree: true })).status).toBe(200)
+  expect((await as('other')('POST', '/api/consents/mine', { item: 'email', text: 'Người khác đồng ý', agree: true })).status).toBe(200)
   expect((await as('tccb')('GET', `/api/staff/${me}?depth=0`)).status).toBe(200)
   expect((await as('tccb')('GET', `/api/staff/${other}?depth=0`)).status).toBe(200)
   const os2 = await as('other')('GET', '/api/change-requests/mine')
@@ -152,6 +155,7 @@ test('my-data.json lists the change requests, photos, signed exports, data reque
   expect(data.photos).toEqual([expect.objectContaining({ filename: 'anh-the.png', current: true, url: expect.stringContaining('anh-the.png') })])
   expect(data.signedExports.map((s: { code: string }) => s.code)).toEqual(['MYDATA0000000001'])
   expect(data.dataRequests).toEqual([expect.objectContaining({ type: 'view', subject: 'Toàn bộ hồ sơ', state: 'received' })])
+  expect(data.consents).toEqual([expect.objectContaining({ item: 'email', text: 'Đồng ý dùng thư điện tử cá nhân', withdrawnAt: null })])
   expect(data.accounts).toEqual([expect.objectContaining({ id: myAccount, email: 'canbo@hoso.local', roles: ['staff'], disabled: false })])
   expect(data.accounts[0].sessions.length).toBeGreaterThan(0)
   await drainAuditOutbox(sql)
@@ -179,6 +183,7 @@ test('nothing of anyone else: not the family member\'s own record, not their aud
   expect((await sql.query(`SELECT count(*)::int AS n FROM signed_exports WHERE code = 'OTHER00000000001' AND staff_id = $1`, [other])).rows[0].n).toBe(1)
   expect(raw).not.toContain('OTHER00000000001')
   expect(raw).not.toContain('nguoi-khac@test.local')
+  expect(raw).not.toContain('Người khác đồng ý')
   await drainAuditOutbox(sql)
   // The other person's audit rows exist (reads of their record, their sign-in) and none is in the export.
   const theirs = (await sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE (subjects LIKE $1 AND subjects NOT LIKE $2) OR actor_id = $3`, [`%.${other}.%`, `%.${me}.%`, otherAccount])).rows[0].n
@@ -209,6 +214,7 @@ test('my-data.pdf says the same in words, and each download is an audit event of
   expect(text).toContain('MYDATA0000000001')
   expect(text).toContain('canbo@hoso.local')
   expect(text).toContain('NHẬT KÝ TRUY CẬP HỒ SƠ')
+  expect(text).toContain('Đồng ý dùng thư điện tử cá nhân')
   expect(text).not.toContain('OTHER00000000001')
   await drainAuditOutbox(sql)
   const after = (await sql.query(`SELECT detail->>'format' AS format FROM audit_events WHERE operation = 'export' AND subjects LIKE $1 AND detail->>'what' = 'my-data' ORDER BY seq`, [`%.${me}.%`])).rows

@@ -21,6 +21,7 @@ export interface MyDataLists {
   photos: Array<{ filename: string | null; current: boolean; createdAt: string }>
   signedExports: R[]
   dataRequests: R[]
+  consents: Array<{ item: string; text: string; givenAt: string | null; withdrawnAt: string | null }>
   accounts: Array<{ email: string; roles: string[]; disabled: boolean; secondFactor: boolean; createdAt: string; sessions: Array<{ createdAt: string | null; expiresAt: string }> }>
   signIns: Array<{ occurredAt: string; operation: AuditOperation; ip: string | null; userAgent: string | null }>
   accessLog: Array<{ occurredAt: string; operation: AuditOperation; actor: string | null; self: boolean; roles: string[]; purpose: string | null; collection: string }>
@@ -78,6 +79,12 @@ export function buildMyDataDocument(record: FormDocument, data: MyDataLists): Fo
       ]),
       4,
     ),
+  })
+  section('SỰ ĐỒNG Ý XỬ LÝ DỮ LIỆU')
+  blocks.push({
+    kind: 'table',
+    columns: [{ header: 'Mục', width: 18 }, { header: 'Nội dung đã đồng ý', width: 46 }, { header: 'Đồng ý lúc', width: 18 }, { header: 'Rút lại lúc', width: 18 }],
+    rows: none(data.consents.map((c) => [text(c.item), text(c.text), formatDateTimeInVietnam(c.givenAt), formatDateTimeInVietnam(c.withdrawnAt)]), 4),
   })
   section('TÀI KHOẢN VÀ LỊCH SỬ ĐĂNG NHẬP')
   blocks.push({
