@@ -24,6 +24,10 @@ import { ReportEditions } from './collections/ReportEditions'
 import { Decisions } from './collections/Decisions'
 import { ImportBatches } from './collections/ImportBatches'
 import { nationalSyncEndpoints } from './collections/NationalSync/endpoints'
+import { DataRequests } from './collections/DataRequests/index'
+import { myDataEndpoints } from './collections/DataRequests/myDataEndpoints'
+import { Breaches } from './collections/Breaches/index'
+import { Consents } from './collections/Consents/index'
 import { ReminderSends } from './collections/ReminderSends/index'
 import { RoleRequests } from './collections/RoleRequests/index'
 import { SecurityRequests } from './collections/SecurityRequests/index'
@@ -66,10 +70,12 @@ export default buildConfig({
   collections: withDayFirstDates(guardRoutes([
     Units, Staff, ...HISTORY_COLLECTIONS, Photos, Codes, Ranks, Accounts, RoleRequests, SecurityRequests, AccessGrants, ChangeRequests, Backups, AuditEvents,
     ReminderSends, SignedExports, WorkingCalendar, Decisions, ImportBatches, MaintenanceWindows, ReportDefinitions, ReportEditions,
+    DataRequests, Breaches, Consents,
   ])),
-  // Root endpoints (/api/<path>): the national database sync outbox (src/nationalSync/) and the statistical reports
-  // (/api/reports…: no collection named `reports`, docs/reports.md).
-  endpoints: [...nationalSyncEndpoints, ...REPORT_ENDPOINTS],
+  // Root endpoints (/api/<path>): the national database sync outbox (src/nationalSync/), the statistical reports
+  // (/api/reports…: no collection named `reports`, docs/reports.md) and the signed-in person's own data
+  // (Luật 91/2025 Điều 4.1: GET /api/my-data.json and /api/my-data.pdf).
+  endpoints: [...nationalSyncEndpoints, ...REPORT_ENDPOINTS, ...myDataEndpoints],
   jobs: {
     tasks: [backupTask, sendWeeklyRemindersTask, signExportTask],
     // Keep finished and failed job rows: they are the record of each run (and the weekly period check reads them).

@@ -34,6 +34,11 @@ import * as migration_20261207_200001_import_batches from './20261207_200001_imp
 import * as migration_20261207_201000_report_definitions from './20261207_201000_report_definitions';
 import * as migration_20261207_202000_national_sync_outbox from './20261207_202000_national_sync_outbox';
 import * as migration_20261207_202735_maintenance_windows from './20261207_202735_maintenance_windows';
+import * as migration_20261207_203000_data_requests from './20261207_203000_data_requests';
+import * as migration_20261207_203100_data_request_reminders from './20261207_203100_data_request_reminders';
+import * as migration_20261207_203200_officer_access from './20261207_203200_officer_access';
+import * as migration_20261207_203300_breaches from './20261207_203300_breaches';
+import * as migration_20261207_203400_consents from './20261207_203400_consents';
 
 export const migrations = [
   {
@@ -215,5 +220,30 @@ export const migrations = [
     up: migration_20261207_202735_maintenance_windows.up,
     down: migration_20261207_202735_maintenance_windows.down,
     name: '20261207_202735_maintenance_windows',
+  },
+  {
+    up: migration_20261207_203000_data_requests.up,
+    down: migration_20261207_203000_data_requests.down,
+    name: '20261207_203000_data_requests',
+  },
+  {
+    up: migration_20261207_203100_data_request_reminders.up,
+    down: migration_20261207_203100_data_request_reminders.down,
+    name: '20261207_203100_data_request_reminders',
+  },
+  {
+    up: migration_20261207_203200_officer_access.up,
+    down: migration_20261207_203200_officer_access.down,
+    name: '20261207_203200_officer_access',
+  },
+  {
+    up: migration_20261207_203300_breaches.up,
+    down: migration_20261207_203300_breaches.down,
+    name: '20261207_203300_breaches',
+  },
+  {
+    up: migration_20261207_203400_consents.up,
+    down: migration_20261207_203400_consents.down,
+    name: '20261207_203400_consents',
   },
 ];

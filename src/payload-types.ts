@@ -95,6 +95,9 @@ export interface Config {
     'maintenance-windows': MaintenanceWindow;
     'report-definitions': ReportDefinition;
     'report-editions': ReportEdition;
+    'data-requests': DataRequest;
+    breaches: Breach;
+    consents: Consent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -143,6 +146,9 @@ export interface Config {
     'maintenance-windows': MaintenanceWindowsSelect<false> | MaintenanceWindowsSelect<true>;
     'report-definitions': ReportDefinitionsSelect<false> | ReportDefinitionsSelect<true>;
     'report-editions': ReportEditionsSelect<false> | ReportEditionsSelect<true>;
+    'data-requests': DataRequestsSelect<false> | DataRequestsSelect<true>;
+    breaches: BreachesSelect<false> | BreachesSelect<true>;
+    consents: ConsentsSelect<false> | ConsentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -990,7 +996,7 @@ export interface ReminderSend {
   recipient: number | Account;
   staff?: (number | null) | Staff;
   email: string;
-  template: 'person-digest' | 'hr-digest' | 'manual';
+  template: 'person-digest' | 'hr-digest' | 'manual' | 'data-request';
   periodKey: string;
   status: 'sending' | 'sent' | 'failed';
   attempts: number;
@@ -1234,6 +1240,123 @@ export interface ReportEdition {
   createdAt: string;
 }
 /**
+ * Requests of data subjects: first reply within 02 working days; view, correct, provide within 10 days; delete 20; withdraw consent, restrict, object 15 (Decree 356/2025 Art. 5). One extension at most, with a reason.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-requests".
+ */
+export interface DataRequest {
+  id: number;
+  type: 'view' | 'correct' | 'provide' | 'delete' | 'restrict' | 'object' | 'withdraw-consent' | 'protect' | 'complain';
+  staff: number | Staff;
+  subject: string;
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  text?: string | null;
+  thirdParties?: boolean | null;
+  state: 'received' | 'replied' | 'closed';
+  dueState?: ('on-time' | 'due-soon' | 'overdue' | 'closed-on-time' | 'closed-late') | null;
+  channel: 'online' | 'paper';
+  filedBy?: (number | null) | Account;
+  receivedAt?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  receivedOn?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  firstReplyDue?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  dueDate?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  extendedDueDate?: string | null;
+  firstReplyText?: string | null;
+  firstRepliedAt?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  firstRepliedOn?: string | null;
+  firstRepliedBy?: (number | null) | Account;
+  extensionDays?: number | null;
+  extensionReason?: string | null;
+  extendedAt?: string | null;
+  outcome?: ('done' | 'partly' | 'refused') | null;
+  legalBasis?: ('article-19' | 'harm-to-others' | 'abusive' | 'other-law' | 'not-held') | null;
+  outcomeReason?: string | null;
+  closedAt?: string | null;
+  /**
+   * day (year-month-day)
+   */
+  closedOn?: string | null;
+  closedBy?: (number | null) | Account;
+  changeRequest?: (number | null) | ChangeRequest;
+  correctionTask?: boolean | null;
+  correctionDoneAt?: string | null;
+  correctionDoneBy?: (number | null) | Account;
+  correctionNote?: string | null;
+  accessStatus?: ('requested' | 'approved') | null;
+  accessRequestedBy?: (number | null) | Account;
+  accessApprovedBy?: (number | null) | Account;
+  accessApprovedAt?: string | null;
+  accessUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Notify the competent authority within 72 hours of finding the breach (Personal Data Protection Law Art. 23). The file is kept at least 5 years.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaches".
+ */
+export interface Breach {
+  id: number;
+  summary: string;
+  nature?: string | null;
+  occurredAt?: string | null;
+  foundAt: string;
+  place?: string | null;
+  categories: string;
+  affectedCount: number;
+  consequences?: string | null;
+  measures?: string | null;
+  contact?: string | null;
+  notifiedAt?: string | null;
+  notifiedTo?: string | null;
+  resolvedAt?: string | null;
+  clock?: ('open' | 'overdue' | 'notified-on-time' | 'notified-late') | null;
+  notifyBy?: string | null;
+  keptUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents".
+ */
+export interface Consent {
+  id: number;
+  staff: number | Staff;
+  item: string;
+  text: string;
+  givenAt?: string | null;
+  givenBy?: (number | null) | Account;
+  withdrawnAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1456,6 +1579,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'report-editions';
         value: number | ReportEdition;
+      } | null)
+    | ({
+        relationTo: 'data-requests';
+        value: number | DataRequest;
+      } | null)
+    | ({
+        relationTo: 'breaches';
+        value: number | Breach;
+      } | null)
+    | ({
+        relationTo: 'consents';
+        value: number | Consent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2162,6 +2297,90 @@ export interface ReportEditionsSelect<T extends boolean = true> {
   definition?: T;
   fileHash?: T;
   requestedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-requests_select".
+ */
+export interface DataRequestsSelect<T extends boolean = true> {
+  type?: T;
+  staff?: T;
+  subject?: T;
+  items?: T;
+  text?: T;
+  thirdParties?: T;
+  state?: T;
+  dueState?: T;
+  channel?: T;
+  filedBy?: T;
+  receivedAt?: T;
+  receivedOn?: T;
+  firstReplyDue?: T;
+  dueDate?: T;
+  extendedDueDate?: T;
+  firstReplyText?: T;
+  firstRepliedAt?: T;
+  firstRepliedOn?: T;
+  firstRepliedBy?: T;
+  extensionDays?: T;
+  extensionReason?: T;
+  extendedAt?: T;
+  outcome?: T;
+  legalBasis?: T;
+  outcomeReason?: T;
+  closedAt?: T;
+  closedOn?: T;
+  closedBy?: T;
+  changeRequest?: T;
+  correctionTask?: T;
+  correctionDoneAt?: T;
+  correctionDoneBy?: T;
+  correctionNote?: T;
+  accessStatus?: T;
+  accessRequestedBy?: T;
+  accessApprovedBy?: T;
+  accessApprovedAt?: T;
+  accessUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaches_select".
+ */
+export interface BreachesSelect<T extends boolean = true> {
+  summary?: T;
+  nature?: T;
+  occurredAt?: T;
+  foundAt?: T;
+  place?: T;
+  categories?: T;
+  affectedCount?: T;
+  consequences?: T;
+  measures?: T;
+  contact?: T;
+  notifiedAt?: T;
+  notifiedTo?: T;
+  resolvedAt?: T;
+  clock?: T;
+  notifyBy?: T;
+  keptUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents_select".
+ */
+export interface ConsentsSelect<T extends boolean = true> {
+  staff?: T;
+  item?: T;
+  text?: T;
+  givenAt?: T;
+  givenBy?: T;
+  withdrawnAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -44,6 +44,7 @@ export const ReminderSends: CollectionConfig = {
         { value: 'person-digest', label: label('Nhắc cá nhân hằng tuần', 'Weekly personal digest') },
         { value: 'hr-digest', label: label('Tổng hợp cho cán bộ tổ chức', 'Weekly HR digest') },
         { value: 'manual', label: label('Đơn vị nhắc trực tiếp', 'Manual reminder') },
+        { value: 'data-request', label: label('Hạn yêu cầu về dữ liệu cá nhân', 'Personal-data request deadline') },
       ],
     },
     { name: 'periodKey', type: 'text', required: true, label: label('Kỳ gửi', 'Period') },

@@ -41,6 +41,7 @@ import { splitProposal, STAFF_FIELD_TIERS } from '../domain/tiers'
 import { transactionDb } from '../db/pool'
 import { inTransaction } from '../db/transaction'
 import { recordAuditEvent } from '../audit/record'
+import { closeCorrectionsByDeclaration } from '../dataRequests/workflow'
 import { labelOf, staffCatalogue } from './catalogue'
 import { displayChanges } from './display'
 import { notifyDecision } from './notify'
@@ -340,6 +341,8 @@ export async function decide(req: PayloadRequest, id: number, action: 'approve' 
     if (action === 'approve') {
       checkOfficialUnchanged(request.baseStamp, official.stamp)
       await applyProposal(req, staffId, request.proposal ?? { fields: {}, rows: {} }, official.rows)
+      // A correction the person asked for under Luật 91 Điều 13 is done when their declaration is approved.
+      await closeCorrectionsByDeclaration(req, staffId, request.id)
     }
     const now = new Date().toISOString()
     await req.payload.update({

@@ -13,7 +13,7 @@ import { hrReminderEmail, personReminderEmail, type RenderedEmail } from '../mai
 import { poolOf } from '../db/pool'
 import { peopleInSubtree, unitAggregates, unitHrRecipients } from './queries'
 
-export type ReminderTemplate = 'person-digest' | 'hr-digest' | 'manual'
+export type ReminderTemplate = 'person-digest' | 'hr-digest' | 'manual' | 'data-request'
 
 export interface RunOptions {
   now?: Date

@@ -6,6 +6,7 @@ import { startBackupSchedule } from '../backup/schedule'
 import { startAuditDrainer } from '../audit/outbox'
 import { startLifecycleSchedule } from '../lifecycle/schedule'
 import { startNationalSyncSchedule } from '../nationalSync/schedule'
+import { startDataRequestReminders } from '../dataRequests/schedule'
 import { startReminderSchedule } from '../reminders/schedule'
 import { DEMO_ACCOUNTS, databaseIsEmpty, demoDataAllowed, demoPassword, seedDemoData } from '../seed/seed'
 import { startHttpServer } from './app'
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   const lifecycle = startLifecycleSchedule(payload)
   // National database sync: a delivery pass and the 1-day alert every minute (HOSO_NATIONAL_SYNC_SCHEDULE=off disables it).
   const nationalSync = startNationalSyncSchedule(payload)
+  // Personal-data request deadlines: the officers are reminded every morning (REMINDER_SCHEDULE=off disables it).
+  const dataRequestReminders = startDataRequestReminders(payload)
   // The address printed in signed documents' verification links when PUBLIC_URL is not set (not
   // PUBLIC_URL itself: that also makes Payload's URLs absolute and its cookies origin-bound).
   process.env.HOSO_LISTEN_URL = server.url
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
       reminders?.stop()
       lifecycle?.stop()
       await nationalSync?.stop()
+      dataRequestReminders?.stop()
       await server.close(drainMs)
       database.stop()
       await auditDrainer.stop()

@@ -36,6 +36,14 @@ export const NAMED_CASES: readonly NamedCase[] = [
   { who: 'unit head without the second factor, own unit', actor: noMfa(['unit-head']), record: at('same'), read: false, sensitive: false, update: false },
   // Personal-data officer and archivist: no record by their role alone.
   { who: 'personal-data officer, any record', actor: mfa(['data-protection-officer']), record: at('same'), read: false, sensitive: false, update: false },
+  // …except through the narrow access a data subject's request opens (approved by ministry HR, in date, request open):
+  // the items the request names, sensitive ones included, read only.
+  { who: 'personal-data officer, item of an approved open request', actor: mfa(['data-protection-officer']), record: at('other', { officerAccess: { state: 'active', covers: true } }), read: true, sensitive: true, update: false },
+  { who: 'personal-data officer, item the request does not name', actor: mfa(['data-protection-officer']), record: at('other', { officerAccess: { state: 'active', covers: false } }), read: false, sensitive: false, update: false },
+  { who: 'personal-data officer, access waiting for ministry HR', actor: mfa(['data-protection-officer']), record: at('other', { officerAccess: { state: 'pending', covers: true } }), read: false, sensitive: false, update: false },
+  { who: 'personal-data officer, access past its time', actor: mfa(['data-protection-officer']), record: at('other', { officerAccess: { state: 'expired', covers: true } }), read: false, sensitive: false, update: false },
+  { who: 'personal-data officer, request closed', actor: mfa(['data-protection-officer']), record: at('other', { officerAccess: { state: 'closed', covers: true } }), read: false, sensitive: false, update: false },
+  { who: 'personal-data officer without the second factor, approved access', actor: noMfa(['data-protection-officer']), record: at('other', { officerAccess: { state: 'active', covers: true } }), read: false, sensitive: false, update: false },
   { who: 'archivist, any record', actor: mfa(['archivist']), record: at('same'), read: false, sensitive: false, update: false },
   // Ministry HR (Vụ Tổ chức cán bộ): every record, every item, with the second factor.
   { who: 'ministry HR, any department', actor: mfa(['ministry-hr']), record: at('other'), read: true, sensitive: true, update: true },

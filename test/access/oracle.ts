@@ -72,9 +72,21 @@ export interface OracleGrant {
   covers: boolean
 }
 
+/**
+ * The personal-data officer's narrow access (NĐ 356/2025 Điều 14): opened by a data subject's request, approved by
+ * ministry HR, in date, while the request is open; it covers the items the request names — sensitive ones too.
+ */
+export interface OracleOfficerAccess {
+  state: 'active' | 'pending' | 'expired' | 'closed'
+  /** The request names the item asked about. */
+  covers: boolean
+}
+
 export interface OracleRecord {
   /** The actor's own staff record. */
   own: boolean
+  /** A data subject's request about this record opened the officer's access. */
+  officerAccess?: OracleOfficerAccess
   /** Where the record's unit lies relative to the actor's own unit. */
   relation: Relation
   grants?: readonly OracleGrant[]
@@ -97,6 +109,9 @@ export function allowed(actor: OracleActor, record: OracleRecord, action: Action
   const granted = (record.grants ?? []).some((g) => g.covers && g.state === 'active' && (action === 'read' || g.kind === 'update'))
 
   const reads = ministry || record.own || byDuty((r) => r.reads) || granted
+  // The officer reads (never changes) exactly the items a request covers, sensitive or not, while its access is on.
+  const officer = effectiveRoles(actor).includes('data-protection-officer') && record.officerAccess?.state === 'active' && record.officerAccess.covers
+  if (action === 'read' && officer) return true
   if (action === 'read') {
     if (item === 'plain') return reads
     return ministry || record.own || byDuty((r) => r.sensitive)

@@ -187,6 +187,40 @@ export const COLLECTION_RULES: Record<string, CollectionRules> = {
     duplicate: 'off',
     graphQL: ['ReportEdition', 'ReportEditions'],
   },
+  'data-requests': {
+    access: { read: 'readDataRequests', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/dataRequests.ts (the person their own; the personal-data officer and ministry HR all; HR by duty those with a correction task for them); writes only through the endpoints',
+    duplicate: 'off',
+    graphQL: ['DataRequest', 'DataRequests'],
+    endpoints: {
+      'POST /mine': 'collections/DataRequests/endpoints.ts: the caller files a request about their own record only',
+      'POST /paper': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403)',
+      'POST /:id/first-reply': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403)',
+      'POST /:id/extend': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403); once (src/domain/dataRequests.ts)',
+      'POST /:id/close': 'collections/DataRequests/endpoints.ts: the personal-data officer only (403); refusal with basis and reason',
+      'POST /:id/correction-done': 'collections/DataRequests/endpoints.ts: HR with authority over the record by duty (403), a request it may read (404)',
+      'POST /:id/access': 'collections/DataRequests/endpoints.ts: the personal-data officer asks to read the items of an open request that names them (src/domain/officerAccess.ts)',
+      'POST /:id/access/approve': 'collections/DataRequests/endpoints.ts: ministry HR only, never the officer who asked (403)',
+      'GET /:id/record': 'collections/DataRequests/endpoints.ts: the officer reads exactly the request\'s items while approved, in date and the request open (403 otherwise); audited with the request as purpose',
+    },
+  },
+  breaches: {
+    access: { read: 'breachHandlers', create: 'breachHandlers', update: 'breachHandlers', delete: 'nobody' },
+    file: 'access/breaches.ts (the personal-data officer and the system administrator; no personal record in it), access/nobody.ts (never deleted)',
+    duplicate: 'off',
+    graphQL: ['Breach', 'Breaches'],
+    endpoints: { 'GET /:id/notice.pdf': 'collections/Breaches/index.ts: a breach the caller may read (404 otherwise); audited' },
+  },
+  consents: {
+    access: { read: 'readConsents', create: 'nobody', update: 'nobody', delete: 'nobody' },
+    file: 'access/consents.ts (the person their own; the personal-data officer and ministry HR all); writes only through the endpoints',
+    duplicate: 'off',
+    graphQL: ['Consent', 'Consents'],
+    endpoints: {
+      'POST /mine': 'collections/Consents/index.ts: the caller consents for their own record only (items of HOSO_CONSENT_ITEMS, explicit agree)',
+      'POST /:id/withdraw': 'collections/Consents/index.ts: the caller\'s own consent only (404 otherwise); removes the item from their record',
+    },
+  },
   'access-grants': {
     access: { read: 'readGrants', create: 'grantManagers', update: 'grantManagers', delete: 'grantManagers' },
     file: 'access/grants.ts (approved by ministry HR, never by the grantee)',
@@ -322,6 +356,8 @@ export const ROOT_RULES: Record<string, string> = {
   'GET /reports': 'staffReadScope: readers of a unit subtree (401/403 otherwise); definitions only (code, title, legal basis), no personal data',
   'GET /reports/:code': 'staffReadScope; counts over the reader\'s subtrees (a chosen unit outside them: 404); sensitive column groups dropped unless maySeeSensitive on every chosen unit; audited (read, or export for xlsx)',
   'GET /reports/:code/cell': 'staffReadScope; the people behind a cell within the row unit in the reader\'s subtrees, named only when in the read scope today (others counted); list columns only; audited read of the people named',
+  'GET /my-data.json': "collections/DataRequests/myDataEndpoints.ts: the signed-in person's own data only (401 without sign-in, 404 for an account without a record); audited",
+  'GET /my-data.pdf': "collections/DataRequests/myDataEndpoints.ts: the signed-in person's own data only (401 without sign-in, 404 for an account without a record); audited",
 }
 
 /** GraphQL operations that belong to no collection. */

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { FieldInfo } from '../../changeRequests/catalogue'
 import { formatDateTimeInVietnam } from '../../domain/dates'
+import { MyDataRights } from './MyDataRights'
 import { ReminderOptOut } from './ReminderOptOut'
 import type { SelfServiceForm } from '../../changeRequests/form'
 
@@ -549,6 +550,7 @@ export function MyRecord({ lang, form, email, showAdminLink }: { lang: Lang; for
           </button>
         )}
       </div>
+      <MyDataRights lang={lang} />
       <ReminderOptOut lang={lang} />
     </main>
   )

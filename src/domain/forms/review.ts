@@ -89,7 +89,7 @@ export function buildReviewPrint(record: PrintRecord, pending: PendingChanges = 
       value: '',
     },
   ]
-  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
+  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX']
   let n = 0
   for (const group of schema.groups) {
     const rows: string[][] = []
