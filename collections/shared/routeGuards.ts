@@ -74,15 +74,22 @@ const wellFormedInput: CollectionBeforeOperationHook = ({ args, operation, req }
   return args
 }
 
+const WRITABLE_DURING_MAINTENANCE = new Set<string>([
+  // The windows themselves: extended, ended early, cancelled while in force.
+  'maintenance-windows',
+  // The record of a report exported (a read), kept like the audit trail so the same file can be produced again.
+  'report-editions',
+])
+
 /**
  * During an announced maintenance window no business write runs, whichever way it comes: REST, GraphQL, the
  * admin's server actions, the self-service page, scheduled jobs (src/domain/maintenance.ts). 503, naming the end.
- * The windows themselves stay writable (extend, end early, cancel); the second-factor bookkeeping of a sign-in
+ * The windows themselves and the record of an exported report stay writable; the second-factor bookkeeping of a sign-in
  * runs (context.secondFactor), as do sign-in sessions and lockout counters, which Payload writes without hooks.
  */
 const noWritesDuringMaintenance: CollectionBeforeOperationHook = async ({ operation, req, collection, args }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'delete' && operation !== 'updateByID' && operation !== 'deleteByID') return args
-  if (collection.slug === 'maintenance-windows' || req.context?.secondFactor) return args
+  if (WRITABLE_DURING_MAINTENANCE.has(collection.slug) || req.context?.secondFactor) return args
   const { current } = await maintenanceNow(req.payload)
   if (current) throw new APIError(localize(maintenanceMessage(current), req.i18n?.language ?? 'vi'), 503, null, true)
   return args
