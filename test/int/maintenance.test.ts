@@ -159,6 +159,10 @@ test('read-only: writes answer 503 with Retry-After and change nothing; reads, s
   expect((await callAs(server.url, tokens.hr, 'GET', `/api/staff/${staffId}?depth=0`)).status).toBe(200)
   expect(await loginToken(server.url, 'canbo@hoso.local', PASSWORD)).toBeTruthy()
   expect((await fetch(`${server.url}/api/staff/${staffId}/2c.pdf`, { headers: { Authorization: `JWT ${tokens.hr}` } })).status).toBe(200)
+  // A report and its Excel export are reads: served, and the export's edition is recorded.
+  const report = await fetch(`${server.url}/api/reports/so-luong-chat-luong-cong-chuc?format=xlsx`, { headers: { Authorization: `JWT ${tokens.ministry}` } })
+  expect(report.status).toBe(200)
+  expect(report.headers.get('content-type')).toContain('spreadsheetml')
   // The banner is on the pages (server-rendered).
   expect(await (await fetch(`${server.url}/xac-thuc`)).text()).toContain('Đang bảo trì đến')
 
