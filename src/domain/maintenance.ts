@@ -104,11 +104,13 @@ export function maintenanceState(announced: readonly MaintenanceWindow[], now: D
 export const retryAfterSeconds = (w: MaintenanceWindow, now: Date): number =>
   Math.max(1, Math.min(3600, Math.ceil((effectiveEnd(w) - now.getTime()) / 1000)))
 
-/** Requests a read-only window still serves although they are not GET: signing in and out, the second factor, verification. */
+/** Requests a read-only window still serves although they are not GET: signing in and out, the second factor, verification, the windows. */
 const WRITES_ALLOWED_DURING_READ_ONLY = [
   /^\/api\/accounts\/(login|logout|refresh-token)$/,
   /^\/api\/accounts\/mfa\/verify$/,
   /^\/api\/signed-exports\/verify$/,
+  // The windows themselves: extended, ended early or cancelled while in force.
+  /^\/api\/maintenance-windows(\/|$)/,
   // GraphQL reads; its writes are refused where every write is (the collections' guard).
   /^\/api\/graphql$/,
 ]

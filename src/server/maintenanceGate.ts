@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Payload } from 'payload'
 
 import {
+  effectiveEnd,
   isRefusedDuringReadOnly,
   maintenanceMessage,
   retryAfterSeconds,
@@ -15,7 +16,7 @@ import { prefersEnglish, refuse } from './refuse'
 
 /** What GET /api/status tells anyone: the window's kind, times and what it is for; no personal data. */
 const publicWindow = (w: MaintenanceWindow | null) =>
-  w && { kind: w.kind, startsAt: w.startsAt, endsAt: w.endedAt && w.endedAt < w.endsAt ? w.endedAt : w.endsAt, titleVi: w.titleVi, titleEn: w.titleEn ?? null, reasonVi: w.reasonVi ?? null, reasonEn: w.reasonEn ?? null }
+  w && { kind: w.kind, startsAt: w.startsAt, endsAt: new Date(effectiveEnd(w)).toISOString(), titleVi: w.titleVi, titleEn: w.titleEn ?? null, reasonVi: w.reasonVi ?? null, reasonEn: w.reasonEn ?? null }
 
 /** GET /api/status — public: `{ maintenance: { active, current, next } }`; answers from the last known windows when the database is away. */
 export function statusRoute(payload: Payload): express.Router {
@@ -36,7 +37,7 @@ function maintenancePage(req: Request, w: MaintenanceWindow): string {
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <h1>${en ? 'hoso is under maintenance' : 'Hệ thống hoso đang bảo trì'}</h1>
 <p>${escapeHtml(en ? m.en : m.vi)}</p>
-<p>${en ? 'Back at' : 'Hoạt động trở lại lúc'} ${escapeHtml(vietnamTime(new Date(Math.min(Date.parse(w.endsAt), w.endedAt ? Date.parse(w.endedAt) : Infinity))))}.</p>
+<p>${en ? 'Back at' : 'Hoạt động trở lại lúc'} ${escapeHtml(vietnamTime(new Date(effectiveEnd(w))))}.</p>
 </body></html>`
 }
 
@@ -50,18 +51,16 @@ export function maintenanceGate(payload: Payload) {
     try {
       const { current } = await maintenanceNow(payload)
       if (!current) return next()
+      const wait = retryAfterSeconds(current, new Date())
       if (current.kind === 'full-stop') {
         if (servedDuringFullStop(req.path)) return next()
-        const wait = retryAfterSeconds(current, new Date())
         if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html')) {
           res.status(503).setHeader('Retry-After', String(wait)).setHeader('Cache-Control', 'no-store').type('html').send(maintenancePage(req, current))
           return
         }
         return refuse(req, res, 503, maintenanceMessage(current), { retryAfterSeconds: wait, close: !req.complete })
       }
-      if (isRefusedDuringReadOnly(req.method, req.path) && !req.path.startsWith('/api/maintenance-windows')) {
-        return refuse(req, res, 503, maintenanceMessage(current), { retryAfterSeconds: retryAfterSeconds(current, new Date()), close: !req.complete })
-      }
+      if (isRefusedDuringReadOnly(req.method, req.path)) return refuse(req, res, 503, maintenanceMessage(current), { retryAfterSeconds: wait, close: !req.complete })
       next()
     } catch (err) {
       next(err)

@@ -61,15 +61,17 @@ function boundedPool(settings: () => PoolSettings) {
   return {
     async run<T>(task: string, arg: unknown): Promise<T> {
       if (!pool) {
-        s = settings()
+        // At least one thread, whatever the setting says (0 would leave every task waiting).
+        const given = settings()
+        s = { ...given, threads: Math.max(1, given.threads) }
         pool = new Piscina({
           filename: tasksFile(),
           minThreads: 0,
-          maxThreads: Math.max(1, s.threads),
+          maxThreads: s.threads,
           idleTimeout: 60_000,
         })
       }
-      if (running >= Math.max(1, s.threads)) {
+      if (running >= s.threads) {
         if (waiting.length >= s.queue) throw new WorkerPoolBusy(s.name)
         await new Promise<void>((resolve) => waiting.push(resolve))
       } else running++

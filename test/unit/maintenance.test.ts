@@ -74,6 +74,8 @@ describe('state, refusals and messages', () => {
     expect(isRefusedDuringReadOnly('POST', '/api/accounts/login')).toBe(false)
     expect(isRefusedDuringReadOnly('POST', '/api/signed-exports/verify')).toBe(false)
     expect(isRefusedDuringReadOnly('POST', '/admin/collections/staff')).toBe(false)
+    expect(isRefusedDuringReadOnly('POST', '/api/maintenance-windows/3/end')).toBe(false)
+    expect(isRefusedDuringReadOnly('POST', '/api/maintenance-windowsx')).toBe(true)
     expect(servedDuringFullStop('/api/status')).toBe(true)
     expect(servedDuringFullStop('/api/staff')).toBe(false)
   })
